@@ -1,0 +1,69 @@
+// rules: rule packs as data. A pack is one JSON file (rules/<pack>.json); the four built-in packs are
+// compiled into the binary and `--rules PATH` adds more.
+//
+//   citizenscan::RuleSet rules = citizenscan::RuleSet::load_builtin_and({"extra/my-pack.json"});
+//   for (const citizenscan::RuleInfo& rule : rules.infos()) std::cout << rule.id << '\n';
+//
+// Loading validates everything up front (JSON shape, unique ids, every tree-sitter query, every
+// predicate, every RE2 pattern) and throws RuleLoadError naming the file, the rule id and the
+// problem (with the byte offset inside a query); the CLI turns it into exit code 2.
+// The format is documented in docs/rule-format.md.
+#pragma once
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "citizenscan/core.h"
+
+namespace citizenscan {
+
+// What a rule is, as reports and `citizenscan rules` show it. No matcher internals here.
+struct RuleInfo {
+  std::string id;    // "<pack>/<kebab-name>", stable forever
+  std::string pack;  // "credentials" | "pii" | "personal-email" | "db-loops" | custom
+  std::string name;  // PascalCase, SARIF rule name
+  std::string short_description;
+  std::string full_description;
+  std::string help_markdown;
+  Severity severity = Severity::Warning;
+  double security_severity = 5.0;  // 0.0-10.0, GitHub's security-severity
+  std::vector<std::string> cwe;    // "CWE-798"
+  std::string precision;           // "very-high" | "high" | "medium" | "low"
+  std::vector<Language> languages;
+  std::vector<std::string> tags;
+  std::string source;  // "builtin:credentials.json" or the pack's path
+};
+
+class RuleLoadError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+namespace detail {
+struct CompiledRules;  // matchers: queries, regexes, prefilter; see src/rules/
+}
+
+class RuleSet {
+ public:
+  // The built-in packs plus packs read from `extra_paths` (files, or directories of *.json).
+  static RuleSet load_builtin_and(const std::vector<std::string>& extra_paths);
+  // Packs from JSON text only (tests); `source` names them in errors.
+  static RuleSet load_from_texts(const std::vector<std::pair<std::string, std::string>>& sources);
+
+  RuleSet(RuleSet&&) noexcept;
+  RuleSet& operator=(RuleSet&&) noexcept;
+  ~RuleSet();
+
+  const std::vector<RuleInfo>& infos() const;
+  const RuleInfo* find(std::string_view id) const;
+  const detail::CompiledRules& compiled() const { return *compiled_; }
+
+ private:
+  explicit RuleSet(std::unique_ptr<detail::CompiledRules> compiled);
+  std::unique_ptr<detail::CompiledRules> compiled_;
+};
+
+}  // namespace citizenscan
