@@ -1,10 +1,10 @@
 # Compile the built-in rule packs (rules/*.json) into the binary as byte arrays.
-file(GLOB CITIZENSCAN_PACKS CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/rules/*.json")
+file(GLOB CITIZENSCAN_PACKS CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/rules/*.json")
 list(SORT CITIZENSCAN_PACKS)
-set(CITIZENSCAN_BUILTIN_RULES_CPP "${CMAKE_CURRENT_BINARY_DIR}/generated/builtin_rules.cpp")
+set(CITIZENSCAN_BUILTIN_RULES_CPP "${PROJECT_BINARY_DIR}/generated/builtin_rules.cpp")
 add_custom_command(
   OUTPUT "${CITIZENSCAN_BUILTIN_RULES_CPP}"
   COMMAND ${CMAKE_COMMAND} -DOUTPUT=${CITIZENSCAN_BUILTIN_RULES_CPP} "-DPACKS=${CITIZENSCAN_PACKS}"
-          -P "${CMAKE_CURRENT_SOURCE_DIR}/cmake/embed_rules_script.cmake"
-  DEPENDS ${CITIZENSCAN_PACKS} "${CMAKE_CURRENT_SOURCE_DIR}/cmake/embed_rules_script.cmake"
+          -P "${PROJECT_SOURCE_DIR}/cmake/embed_rules_script.cmake"
+  DEPENDS ${CITIZENSCAN_PACKS} "${PROJECT_SOURCE_DIR}/cmake/embed_rules_script.cmake"
   COMMENT "Embedding rule packs")

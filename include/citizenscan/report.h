@@ -8,9 +8,13 @@
 // Secrets never reach this stage unredacted: snippets and messages were redacted by match.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "citizenscan/core.h"
@@ -32,11 +36,58 @@ struct TextOptions {
   bool show_suppressed = false;
 };
 
+// Human-readable: one `path:line:col  severity  rule-id  message` line per finding with its snippet
+// under a "| " gutter, then diagnostics, then a summary table by pack and severity. Control
+// characters from paths, messages and snippets are shown escaped (\x1b), never sent to the terminal.
 void write_text(std::ostream& out, const ReportInput& input, const TextOptions& options = {});
+
+// Machine-readable, stable keys (invalid UTF-8 becomes U+FFFD):
+//   {"tool": "citizenscan", "version": "0.1.0", "root": "/abs/root", "complete": true,
+//    "findings": [{"rule_id", "path", "relative_path", "language", "level", "line", "column",
+//                  "end_line", "end_column", "message", "snippet", "fingerprint",
+//                  "suppressed": bool, "suppression_kind": "inSource"|"external"|null,
+//                  "suppression_justification": string|null}],
+//    "diagnostics": [{"path", "level": "note"|"warning"|"error", "message"}],
+//    "summary": {"files_scanned", "findings", "suppressed",
+//                "by_pack": {"<pack>": {"error": n, "warning": n, "note": n}}}}
+// Every finding is listed (suppressed ones flagged); summary counts follow ReportSummary.
 void write_json(std::ostream& out, const ReportInput& input);
+
+// SARIF 2.1.0 for GitHub code scanning: every rule of input.rules (ruleIndex = position), results
+// relative to %SRCROOT% = input.root, partialFingerprints "citizenscan/v1", suppressions, and
+// diagnostics as toolExecutionNotifications. No timestamps: the same input gives the same bytes.
 void write_sarif(std::ostream& out, const ReportInput& input);
 
 // Percent-encodes a relative path for a SARIF/URI reference ('/' kept).
 std::string uri_encode_path(std::string_view path);
+
+// The totals every format prints. Suppressed findings are counted in `suppressed` only; every
+// other count (findings, by_pack, totals, files_with_findings) is about unsuppressed findings.
+struct SeverityCounts {
+  std::uint64_t error = 0;
+  std::uint64_t warning = 0;
+  std::uint64_t note = 0;
+  std::uint64_t total() const { return error + warning + note; }
+};
+
+struct ReportSummary {
+  std::uint64_t files_scanned = 0;
+  std::uint64_t findings = 0;
+  std::uint64_t suppressed = 0;
+  std::uint64_t files_with_findings = 0;
+  std::map<std::string, SeverityCounts> by_pack;  // pack name -> counts, sorted by pack
+  SeverityCounts totals;
+};
+ReportSummary summarize_report(const ReportInput& input);
+
+// Index in input.rules of the rule behind a finding: finding.rule_index when that entry carries
+// the finding's id, else a lookup by id; nullopt for a rule the input does not know.
+std::optional<std::size_t> report_rule_index(const ReportInput& input, const Finding& finding);
+// The pack a finding belongs to: its rule's pack, else the rule id up to its first '/'.
+std::string report_pack_of(const ReportInput& input, const Finding& finding);
+
+// Names the formats share: "note" | "warning" | "error", and SARIF's "inSource" | "external".
+std::string_view diagnostic_level_name(DiagnosticLevel level);
+std::string_view suppression_kind_name(SuppressionKind kind);
 
 }  // namespace citizenscan

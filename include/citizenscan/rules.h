@@ -49,7 +49,7 @@ struct CompiledRules;  // matchers: queries, regexes, prefilter; see src/rules/
 class RuleSet {
  public:
   // The built-in packs plus packs read from `extra_paths` (files, or directories of *.json).
-  static RuleSet load_builtin_and(const std::vector<std::string>& extra_paths);
+  static RuleSet load_builtin_and(const std::vector<std::string>& extra_paths, bool include_builtin = true);
   // Packs from JSON text only (tests); `source` names them in errors.
   static RuleSet load_from_texts(const std::vector<std::pair<std::string, std::string>>& sources);
 

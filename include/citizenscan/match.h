@@ -1,0 +1,60 @@
+// match: run the rules that survived the prefilter over one file: tree-sitter queries with
+// host-evaluated predicates, raw-text RE2 patterns, value checks (length, entropy, placeholders)
+// and structural checks (inside / contains, within one function).
+//
+//   citizenscan::MatchWorkspace workspace;  // one per worker: query cursor and scratch buffers
+//   citizenscan::MatchInput input{text, Language::Python, lines, tree.get()};
+//   citizenscan::match_file(rules, candidates, input, {}, workspace, findings);
+//
+// Findings come back with rule, region, message, redacted snippet and fingerprint; the caller
+// fills in the path fields. Secrets are redacted here, before anything leaves the stage.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include <tree_sitter/api.h>
+
+#include "citizenscan/core.h"
+#include "citizenscan/load.h"
+#include "citizenscan/rules.h"
+
+namespace citizenscan {
+
+struct MatchInput {
+  std::string_view text;
+  Language language;
+  const LineIndex& lines;
+  const TSTree* tree = nullptr;  // null: only raw-text matchers run
+};
+
+struct MatchOptions {
+  bool show_secrets = false;  // --show-secrets: the only way a full secret reaches any output
+};
+
+class MatchWorkspace {
+ public:
+  MatchWorkspace();
+  MatchWorkspace(MatchWorkspace&&) noexcept;
+  MatchWorkspace& operator=(MatchWorkspace&&) noexcept;
+  ~MatchWorkspace();
+  struct State;
+  State& state() { return *state_; }
+
+ private:
+  std::unique_ptr<State> state_;
+};
+
+void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidates,
+                const MatchInput& input, const MatchOptions& options, MatchWorkspace& workspace,
+                std::vector<Finding>& out);
+
+// Value helpers, exposed for tests and reuse.
+std::string_view unquote_literal(std::string_view text);   // 'x', "x", `x`, r"x", """x""", N'x'
+bool looks_like_placeholder(std::string_view value);        // changeme, <your-key>, ${VAR}, xxxx...
+double shannon_entropy(std::string_view value);             // bits per byte
+std::string redact(std::string_view secret, bool show);     // "AKIA****"
+
+}  // namespace citizenscan

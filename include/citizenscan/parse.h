@@ -1,0 +1,66 @@
+// parse: tree-sitter with ownership made explicit. Each TS* handle is wrapped in a move-only RAII
+// type; a Parser is owned by one worker thread and reused across files of its grammar.
+//
+//   citizenscan::Parser parser(citizenscan::Grammar::Python);
+//   citizenscan::ParseOutcome out = parser.parse(source_bytes, /*budget_ms=*/2000);
+//   if (out.tree) { TSNode root = ts_tree_root_node(out.tree.get()); ... }
+//   else std::cerr << out.error;   // "parse budget of 2000 ms exceeded"
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <tree_sitter/api.h>
+
+#include "citizenscan/core.h"
+
+namespace citizenscan {
+
+// The compiled-in grammar for `grammar` (nullptr for Grammar::None).
+const TSLanguage* ts_language_for(Grammar grammar);
+
+struct TreeDeleter {
+  void operator()(TSTree* tree) const { ts_tree_delete(tree); }
+};
+using TreePtr = std::unique_ptr<TSTree, TreeDeleter>;
+
+struct QueryDeleter {
+  void operator()(TSQuery* query) const { ts_query_delete(query); }
+};
+using QueryPtr = std::unique_ptr<TSQuery, QueryDeleter>;
+
+struct QueryCursorDeleter {
+  void operator()(TSQueryCursor* cursor) const { ts_query_cursor_delete(cursor); }
+};
+using QueryCursorPtr = std::unique_ptr<TSQueryCursor, QueryCursorDeleter>;
+
+struct ParseOutcome {
+  TreePtr tree;        // null when parsing failed or ran out of budget
+  std::string error;   // why, when tree is null
+  bool has_syntax_errors = false;  // the tree contains ERROR/MISSING nodes (still usable)
+};
+
+class Parser {
+ public:
+  // Throws std::runtime_error if the grammar's ABI does not match the core library.
+  explicit Parser(Grammar grammar);
+  Parser(Parser&&) noexcept = default;
+  Parser& operator=(Parser&&) noexcept = default;
+
+  // budget_ms == 0 means no limit. After a cancelled parse the parser is reset for the next file.
+  ParseOutcome parse(std::string_view source, unsigned budget_ms);
+  Grammar grammar() const { return grammar_; }
+
+ private:
+  struct ParserDeleter {
+    void operator()(TSParser* parser) const { ts_parser_delete(parser); }
+  };
+  std::unique_ptr<TSParser, ParserDeleter> parser_;
+  Grammar grammar_;
+};
+
+// The S-expression of a tree (for `citizenscan parse`, rule authors and tests).
+std::string tree_sexp(const TSTree* tree);
+
+}  // namespace citizenscan

@@ -1,0 +1,457 @@
+#include "citizenscan/match.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+
+#include "core/hash.h"
+#include "rules/compiled.h"
+
+namespace citizenscan {
+
+struct MatchWorkspace::State {
+  QueryCursorPtr cursor{ts_query_cursor_new()};
+  std::vector<std::pair<std::uint32_t, TSNode>> captures;  // (capture id, node) of the current match
+  std::vector<TSNode> stack;                                // iterative descendant walks
+};
+
+MatchWorkspace::MatchWorkspace() : state_(std::make_unique<State>()) {}
+MatchWorkspace::MatchWorkspace(MatchWorkspace&&) noexcept = default;
+MatchWorkspace& MatchWorkspace::operator=(MatchWorkspace&&) noexcept = default;
+MatchWorkspace::~MatchWorkspace() = default;
+
+// ---------------------------------------------------------------------------------------------
+// Value helpers
+
+std::string_view unquote_literal(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() && i < 3 && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+  if (i >= text.size()) return text;
+  const char q = text[i];
+  if (q != '"' && q != '\'' && q != '`') return text;
+  const std::string_view body = text.substr(i);
+  const std::string triple(3, q);
+  if (body.size() >= 6 && body.substr(0, 3) == triple && body.substr(body.size() - 3) == triple) {
+    return body.substr(3, body.size() - 6);
+  }
+  if (body.size() >= 2 && body.back() == q) return body.substr(1, body.size() - 2);
+  return text;
+}
+
+bool looks_like_placeholder(std::string_view value) {
+  if (value.empty()) return true;
+  std::string lower(value);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  // One repeated character: "xxxxxxxx", "********", "00000000".
+  if (std::all_of(lower.begin(), lower.end(), [&](char c) { return c == lower[0]; })) return true;
+  // Template and format syntax: ${VAR}, {{ var }}, %(name)s, %s, {0}, <your-key>, $VAR.
+  static constexpr std::array<std::string_view, 9> kSyntax{"${", "{{", "%(", "%s", "{0}", "{}", "<", "$(", "#{"};
+  for (auto s : kSyntax) {
+    if (lower.find(s) != std::string::npos) return true;
+  }
+  if (lower[0] == '$' && lower.size() > 1 && (std::isalpha(static_cast<unsigned char>(lower[1])) || lower[1] == '_')) return true;
+  static constexpr std::array<std::string_view, 24> kWords{
+      "changeme", "change_me", "change-me", "changeit", "placeholder", "example", "dummy",
+      "sample", "redacted", "your_", "your-", "yourpassword", "yourtoken", "yourkey", "yoursecret",
+      "replace_me", "replaceme", "replace-me", "insert_", "xxxx", "****", "....", "todo", "fixme"};
+  for (auto w : kWords) {
+    if (lower.find(w) != std::string::npos) return true;
+  }
+  static constexpr std::array<std::string_view, 12> kWhole{
+      "password", "passwd", "secret", "token", "apikey", "api_key", "none", "null",
+      "undefined", "test", "pass", "admin"};
+  for (auto w : kWhole) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
+double shannon_entropy(std::string_view value) {
+  if (value.empty()) return 0.0;
+  std::array<std::uint32_t, 256> counts{};
+  for (unsigned char c : value) ++counts[c];
+  double entropy = 0.0;
+  const double n = static_cast<double>(value.size());
+  for (std::uint32_t count : counts) {
+    if (count == 0) continue;
+    const double p = count / n;
+    entropy -= p * std::log2(p);
+  }
+  return entropy;
+}
+
+std::string redact(std::string_view secret, bool show) {
+  if (show) return std::string(secret);
+  // At most the first 4 characters; fewer for short values, so a short password is not half shown.
+  const std::size_t visible = std::min<std::size_t>(4, secret.size() / 4);
+  std::string out(secret.substr(0, visible));
+  out += "****";
+  return out;
+}
+
+namespace {
+
+using detail::CompiledRule;
+using detail::MessagePart;
+using detail::Predicate;
+using detail::QueryMatcher;
+using detail::RegexMatcher;
+using detail::StructuralCheck;
+using detail::ValueCheck;
+
+std::string_view node_text(std::string_view text, TSNode node) {
+  const std::uint32_t start = ts_node_start_byte(node);
+  const std::uint32_t end = ts_node_end_byte(node);
+  if (start >= text.size() || end < start) return {};
+  return text.substr(start, std::min<std::size_t>(end, text.size()) - start);
+}
+
+bool passes_value_check(const ValueCheck& check, std::string_view value) {
+  if (value.size() < check.min_length || value.size() > check.max_length) return false;
+  if (check.min_entropy > 0.0 && shannon_entropy(value) < check.min_entropy) return false;
+  if (check.reject_placeholders && looks_like_placeholder(value)) return false;
+  const re2::StringPiece piece(value.data(), value.size());
+  if (check.must_match && !RE2::PartialMatch(piece, *check.must_match)) return false;
+  if (check.must_not_match && RE2::PartialMatch(piece, *check.must_not_match)) return false;
+  return true;
+}
+
+// A span of the file and, within it, the secret (if the matcher names one).
+struct Hit {
+  std::uint32_t rule;
+  std::uint32_t start;
+  std::uint32_t end;
+  std::uint32_t secret_start = 0;
+  std::uint32_t secret_end = 0;
+  bool has_secret = false;
+  std::string message;
+};
+
+std::string one_line(std::string_view text, std::size_t max) {
+  std::string out;
+  for (char c : text) {
+    if (out.size() >= max) {
+      out += "...";
+      break;
+    }
+    out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  }
+  return out;
+}
+
+// Message from template parts; `capture_text(id)` gives a capture's text and whether it is the secret.
+template <typename CaptureText>
+std::string render_message(const std::vector<MessagePart>& parts, int secret, bool show_secrets,
+                           CaptureText capture_text) {
+  std::string out;
+  for (const auto& part : parts) {
+    if (part.capture < 0) {
+      out += part.literal;
+      continue;
+    }
+    std::string_view text = capture_text(part.capture);
+    if (part.capture == secret) {
+      out += redact(unquote_literal(text), show_secrets);
+    } else {
+      out += one_line(text, 80);
+    }
+  }
+  return out;
+}
+
+bool symbol_in(const std::vector<TSSymbol>& sorted, TSSymbol symbol) {
+  return std::binary_search(sorted.begin(), sorted.end(), symbol);
+}
+
+bool check_structure(const StructuralCheck& check, TSNode node, std::string_view text,
+                     const std::vector<TSSymbol>& boundaries, std::vector<TSNode>& stack) {
+  using Kind = StructuralCheck::Kind;
+  if (check.kind == Kind::Inside || check.kind == Kind::NotInside) {
+    bool inside = false;
+    for (TSNode n = ts_node_parent(node); !ts_node_is_null(n); n = ts_node_parent(n)) {
+      const TSSymbol symbol = ts_node_symbol(n);
+      if (symbol_in(check.symbols, symbol)) {
+        inside = true;
+        break;
+      }
+      if (symbol_in(boundaries, symbol)) break;
+    }
+    return check.kind == Kind::Inside ? inside : !inside;
+  }
+  // contains / notContains: an iterative walk of the descendants, not into nested functions.
+  bool contains = false;
+  stack.clear();
+  for (uint32_t i = ts_node_child_count(node); i > 0; --i) stack.push_back(ts_node_child(node, i - 1));
+  while (!stack.empty() && !contains) {
+    const TSNode n = stack.back();
+    stack.pop_back();
+    const TSSymbol symbol = ts_node_symbol(n);
+    if (symbol_in(check.symbols, symbol)) {
+      const std::string_view t = node_text(text, n);
+      if (!check.text || RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), *check.text)) {
+        contains = true;
+        break;
+      }
+    }
+    if (symbol_in(boundaries, symbol)) continue;
+    for (uint32_t i = ts_node_child_count(n); i > 0; --i) stack.push_back(ts_node_child(n, i - 1));
+  }
+  return check.kind == Kind::Contains ? contains : !contains;
+}
+
+// Evaluates one predicate against the captures of a match.
+bool predicate_holds(const Predicate& p, std::string_view text,
+                     const std::vector<std::pair<std::uint32_t, TSNode>>& captures) {
+  auto test = [&](TSNode node) {
+    const std::string_view value = node_text(text, node);
+    bool result = false;
+    switch (p.op) {
+      case Predicate::Op::Eq:
+        if (p.other_capture >= 0) {
+          for (const auto& [id, other] : captures) {
+            if (id == static_cast<std::uint32_t>(p.other_capture)) {
+              result = value == node_text(text, other);
+              break;
+            }
+          }
+        } else {
+          result = value == p.values[0];
+        }
+        break;
+      case Predicate::Op::Match:
+        result = RE2::PartialMatch(re2::StringPiece(value.data(), value.size()), *p.regex);
+        break;
+      case Predicate::Op::AnyOf:
+        result = std::find(p.values.begin(), p.values.end(), value) != p.values.end();
+        break;
+    }
+    return result != p.negate;
+  };
+  bool any_passed = false;
+  bool all_passed = true;
+  for (const auto& [id, node] : captures) {
+    if (id != p.capture) continue;
+    const bool ok = test(node);
+    any_passed = any_passed || ok;
+    all_passed = all_passed && ok;
+  }
+  return p.any ? any_passed : all_passed;
+}
+
+void run_query(std::uint32_t rule_index, const QueryMatcher& matcher, const MatchInput& input,
+               const std::vector<TSSymbol>& boundaries, bool show_secrets,
+               MatchWorkspace::State& ws, std::vector<Hit>& hits) {
+  TSQueryCursor* cursor = ws.cursor.get();
+  ts_query_cursor_exec(cursor, matcher.query.get(), ts_tree_root_node(input.tree));
+  TSQueryMatch match;
+  while (ts_query_cursor_next_match(cursor, &match)) {
+    ws.captures.clear();
+    for (uint16_t i = 0; i < match.capture_count; ++i) {
+      ws.captures.emplace_back(match.captures[i].index, match.captures[i].node);
+    }
+    bool ok = true;
+    for (const Predicate& p : matcher.predicates[match.pattern_index]) {
+      if (!predicate_holds(p, input.text, ws.captures)) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    auto first_node = [&](int capture, TSNode& out) {
+      for (const auto& [id, node] : ws.captures) {
+        if (id == static_cast<std::uint32_t>(capture)) {
+          out = node;
+          return true;
+        }
+      }
+      return false;
+    };
+    for (const ValueCheck& check : matcher.checks) {
+      TSNode node;
+      if (!first_node(check.capture, node) ||
+          !passes_value_check(check, unquote_literal(node_text(input.text, node)))) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    for (const StructuralCheck& check : matcher.structure) {
+      TSNode node;
+      if (!first_node(check.capture, node) || !check_structure(check, node, input.text, boundaries, ws.stack)) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    TSNode report;
+    if (!first_node(matcher.report_capture, report)) continue;  // optional capture absent
+    Hit hit{rule_index, ts_node_start_byte(report), ts_node_end_byte(report)};
+    TSNode secret;
+    if (matcher.secret_capture >= 0 && first_node(matcher.secret_capture, secret)) {
+      const std::string_view raw = node_text(input.text, secret);
+      const std::string_view value = unquote_literal(raw);
+      hit.has_secret = true;
+      hit.secret_start = ts_node_start_byte(secret) + static_cast<std::uint32_t>(value.data() - raw.data());
+      hit.secret_end = hit.secret_start + static_cast<std::uint32_t>(value.size());
+    }
+    hit.message = render_message(matcher.message, matcher.secret_capture, show_secrets, [&](int capture) {
+      TSNode node;
+      return first_node(capture, node) ? node_text(input.text, node) : std::string_view{};
+    });
+    hits.push_back(std::move(hit));
+  }
+}
+
+void run_regex(std::uint32_t rule_index, const RegexMatcher& matcher, const MatchInput& input,
+               bool show_secrets, std::vector<Hit>& hits) {
+  const RE2& re = *matcher.regex;
+  const int group_count = re.NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> groups(static_cast<std::size_t>(group_count));
+  const re2::StringPiece text(input.text.data(), input.text.size());
+  std::size_t pos = 0;
+  while (pos <= text.size() &&
+         re.Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), group_count)) {
+    const auto offset_of = [&](const re2::StringPiece& g) {
+      return static_cast<std::uint32_t>(g.data() - text.data());
+    };
+    const std::uint32_t start = offset_of(groups[0]);
+    const std::uint32_t end = start + static_cast<std::uint32_t>(groups[0].size());
+    pos = groups[0].empty() ? end + 1 : end;
+    auto group_text = [&](int g) {
+      const auto& piece = groups[static_cast<std::size_t>(g)];
+      return piece.data() ? std::string_view(piece.data(), piece.size()) : std::string_view{};
+    };
+    bool ok = true;
+    for (const ValueCheck& check : matcher.checks) {
+      if (!passes_value_check(check, group_text(check.capture))) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    Hit hit{rule_index, start, end};
+    if (matcher.secret_group >= 0 && groups[static_cast<std::size_t>(matcher.secret_group)].data()) {
+      const auto& g = groups[static_cast<std::size_t>(matcher.secret_group)];
+      hit.has_secret = true;
+      hit.secret_start = offset_of(g);
+      hit.secret_end = hit.secret_start + static_cast<std::uint32_t>(g.size());
+    }
+    hit.message = render_message(matcher.message, matcher.secret_group, show_secrets, group_text);
+    hits.push_back(std::move(hit));
+  }
+}
+
+bool yields_to(const std::vector<std::string>& patterns, const std::string& id) {
+  for (const auto& pattern : patterns) {
+    if (pattern == id) return true;
+    if (pattern.size() > 2 && pattern.ends_with("/*") &&
+        id.rfind(pattern.substr(0, pattern.size() - 1), 0) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string normalize_code(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (!std::isspace(static_cast<unsigned char>(c))) out += c;
+  }
+  return out;
+}
+
+// The finding's first line, secret replaced, clipped around the finding on very long lines.
+std::string make_snippet(const MatchInput& input, const Region& region, const Hit& hit, bool show_secrets) {
+  const std::uint32_t line_start = input.lines.line_start(region.start_line);
+  const std::string_view line = input.lines.line_text(region.start_line);
+  std::string text(line);
+  if (hit.has_secret && hit.secret_start >= line_start && hit.secret_start < line_start + line.size()) {
+    const std::size_t from = hit.secret_start - line_start;
+    const std::size_t length = std::min<std::size_t>(hit.secret_end - hit.secret_start, line.size() - from);
+    text.replace(from, length, redact(input.text.substr(hit.secret_start, hit.secret_end - hit.secret_start), show_secrets));
+  }
+  constexpr std::size_t kMax = 240;
+  if (text.size() > kMax) {
+    const std::size_t at = std::min<std::size_t>(region.start_byte - line_start, text.size());
+    const std::size_t from = at > 60 ? at - 60 : 0;
+    text = (from > 0 ? "..." : "") + text.substr(from, kMax) + (from + kMax < text.size() ? "..." : "");
+  }
+  return text;
+}
+
+}  // namespace
+
+void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidates,
+                const MatchInput& input, const MatchOptions& options, MatchWorkspace& workspace,
+                std::vector<Finding>& out) {
+  const detail::CompiledRules& compiled = rules.compiled();
+  const detail::LanguageMask bit = detail::language_bit(input.language);
+  const Grammar grammar = grammar_of(input.language);
+  const auto& boundaries = compiled.grammars[static_cast<int>(grammar)].function_boundaries;
+  std::vector<Hit> hits;
+  for (std::uint32_t index : candidates) {
+    const CompiledRule& rule = compiled.rules[index];
+    if ((rule.languages & bit) == 0) continue;
+    for (const RegexMatcher& matcher : rule.regexes) {
+      if (matcher.languages & bit) run_regex(index, matcher, input, options.show_secrets, hits);
+    }
+    if (input.tree == nullptr) continue;
+    for (const QueryMatcher& matcher : rule.queries) {
+      if (matcher.grammar == grammar && (matcher.languages & bit)) {
+        run_query(index, matcher, input, boundaries, options.show_secrets, workspace.state(), hits);
+      }
+    }
+  }
+  // One finding per rule and start; a rule that yields to another drops hits that overlap one.
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    return std::tie(a.start, a.rule, a.end) < std::tie(b.start, b.rule, b.end);
+  });
+  std::vector<bool> keep(hits.size(), true);
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    if (i > 0 && hits[i].rule == hits[i - 1].rule && hits[i].start == hits[i - 1].start) {
+      keep[i] = false;
+      continue;
+    }
+    const auto& yields = compiled.rules[hits[i].rule].yields_to;
+    if (yields.empty()) continue;
+    for (std::size_t j = 0; j < hits.size(); ++j) {
+      if (j == i || hits[j].rule == hits[i].rule) continue;
+      const bool overlap = hits[j].start < hits[i].end && hits[i].start < hits[j].end;
+      if (overlap && yields_to(yields, compiled.infos[hits[j].rule].id)) {
+        keep[i] = false;
+        break;
+      }
+    }
+  }
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    if (!keep[i]) continue;
+    const Hit& hit = hits[i];
+    const RuleInfo& info = compiled.infos[hit.rule];
+    Finding finding;
+    finding.rule_index = hit.rule;
+    finding.rule_id = info.id;
+    finding.language = input.language;
+    finding.level = info.severity;
+    finding.region = make_region(input.lines, hit.start, hit.end);
+    finding.message = hit.message;
+    finding.snippet = make_snippet(input, finding.region, hit, options.show_secrets);
+    // Content fingerprint: rule, the finding's line with the secret masked, and the secret's hash.
+    std::string line(input.lines.line_text(finding.region.start_line));
+    std::string secret_hash;
+    if (hit.has_secret) {
+      const std::uint32_t line_start = input.lines.line_start(finding.region.start_line);
+      if (hit.secret_start >= line_start && hit.secret_start - line_start < line.size()) {
+        const std::size_t from = hit.secret_start - line_start;
+        line.replace(from, std::min<std::size_t>(hit.secret_end - hit.secret_start, line.size() - from), "\x01");
+      }
+      secret_hash = hex64(hash64(input.text.substr(hit.secret_start, hit.secret_end - hit.secret_start), 7));
+    }
+    const std::string key = info.id + '\0' + normalize_code(line) + '\0' + secret_hash;
+    finding.fingerprint = hex64(hash64(key, 1)) + hex64(hash64(key, 2));
+    out.push_back(std::move(finding));
+  }
+}
+
+}  // namespace citizenscan

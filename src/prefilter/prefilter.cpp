@@ -1,0 +1,79 @@
+#include "citizenscan/prefilter.h"
+
+#include <algorithm>
+#include <map>
+#include <stdexcept>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+namespace citizenscan {
+
+struct Prefilter::LiteralSet {
+  explicit LiteralSet(const RE2::Options& options) : set(options, RE2::UNANCHORED) {}
+  RE2::Set set;
+};
+
+Prefilter::Prefilter() = default;
+Prefilter::Prefilter(Prefilter&&) noexcept = default;
+Prefilter& Prefilter::operator=(Prefilter&&) noexcept = default;
+Prefilter::~Prefilter() = default;
+
+Prefilter::Prefilter(const std::vector<std::vector<std::string>>& literals_per_rule)
+    : rule_count_(static_cast<std::uint32_t>(literals_per_rule.size())) {
+  std::map<std::string, std::uint32_t> literal_ids;  // lowercased literal -> set index
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_case_sensitive(false);
+  options.set_max_mem(256 << 20);
+  set_ = std::make_unique<LiteralSet>(options);
+  for (std::uint32_t rule = 0; rule < rule_count_; ++rule) {
+    if (literals_per_rule[rule].empty()) {
+      always_.push_back(rule);
+      continue;
+    }
+    for (const std::string& literal : literals_per_rule[rule]) {
+      std::string lowered = literal;
+      std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      auto [it, inserted] = literal_ids.emplace(lowered, static_cast<std::uint32_t>(literal_rules_.size()));
+      if (inserted) {
+        std::string error;
+        if (set_->set.Add(RE2::QuoteMeta(lowered), &error) < 0) {
+          throw std::invalid_argument("prefilter literal '" + literal + "': " + error);
+        }
+        literal_rules_.emplace_back();
+      }
+      literal_rules_[it->second].push_back(rule);
+    }
+  }
+  if (!literal_rules_.empty() && !set_->set.Compile()) {
+    throw std::runtime_error("prefilter: the literal set did not compile (out of memory)");
+  }
+}
+
+void Prefilter::candidates(std::string_view text, std::vector<std::uint32_t>& out) const {
+  out.clear();
+  if (literal_rules_.empty()) {
+    out = always_;
+    return;
+  }
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo error{};
+  const bool matched = set_->set.Match(re2::StringPiece(text.data(), text.size()), &hits, &error);
+  if (!matched && error.kind != RE2::Set::kNoError) {
+    // Out of memory (or similar) says nothing about the text: every rule stays a candidate.
+    out.resize(rule_count_);
+    for (std::uint32_t i = 0; i < rule_count_; ++i) out[i] = i;
+    return;
+  }
+  out = always_;
+  for (int literal : hits) {
+    const auto& rules = literal_rules_[static_cast<std::size_t>(literal)];
+    out.insert(out.end(), rules.begin(), rules.end());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+}  // namespace citizenscan

@@ -1,0 +1,109 @@
+// The compiled form of rule packs, shared read-only by every worker. Built once by RuleSet's
+// loader (src/rules/load.cpp), read by match (src/match/). Not part of the public API.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "citizenscan/parse.h"
+#include "citizenscan/prefilter.h"
+#include "citizenscan/rules.h"
+
+namespace citizenscan::detail {
+
+using LanguageMask = std::uint32_t;
+inline LanguageMask language_bit(Language language) {
+  return LanguageMask{1} << static_cast<unsigned>(language);
+}
+
+// A predicate from a query, typed once at load time. Names: [any-][not-]eq?, [any-][not-]match?,
+// [not-]any-of?. For quantified captures every node must pass, or one node with the any- form.
+struct Predicate {
+  enum class Op : std::uint8_t { Eq, Match, AnyOf };
+  Op op = Op::Eq;
+  bool negate = false;
+  bool any = false;
+  std::uint32_t capture = 0;
+  int other_capture = -1;            // #eq? @a @b
+  std::vector<std::string> values;   // #eq? @a "x", #any-of? @a "x" "y"
+  std::shared_ptr<const RE2> regex;  // #match?
+};
+
+// A check on the value of one capture (a string literal is unquoted first).
+struct ValueCheck {
+  int capture = -1;  // query capture id, or regex group number
+  std::size_t min_length = 0;
+  std::size_t max_length = SIZE_MAX;
+  double min_entropy = 0.0;
+  bool reject_placeholders = false;
+  std::shared_ptr<const RE2> must_match;
+  std::shared_ptr<const RE2> must_not_match;
+};
+
+// Ancestor / descendant constraints, never crossing a function boundary.
+struct StructuralCheck {
+  enum class Kind : std::uint8_t { Inside, NotInside, Contains, NotContains };
+  Kind kind = Kind::Inside;
+  int capture = -1;
+  std::vector<TSSymbol> symbols;         // node kinds, resolved in the grammar
+  std::shared_ptr<const RE2> text;       // contains: the node's text must also match
+  std::vector<std::string> kind_names;   // for messages
+};
+
+// One piece of a message template: literal text or a capture's text.
+struct MessagePart {
+  std::string literal;
+  int capture = -1;  // -1: literal
+};
+
+struct QueryMatcher {
+  Grammar grammar = Grammar::None;
+  LanguageMask languages = 0;
+  QueryPtr query;
+  std::vector<std::vector<Predicate>> predicates;  // by pattern index
+  int report_capture = -1;  // location; default: the secret capture, else the first capture
+  int secret_capture = -1;
+  std::vector<ValueCheck> checks;
+  std::vector<StructuralCheck> structure;
+  std::vector<MessagePart> message;
+};
+
+struct RegexMatcher {
+  LanguageMask languages = 0;
+  std::unique_ptr<RE2> regex;
+  int secret_group = -1;
+  std::vector<ValueCheck> checks;
+  std::vector<MessagePart> message;
+};
+
+struct CompiledRule {
+  LanguageMask languages = 0;
+  std::vector<std::string> literals;
+  std::vector<std::string> yields_to;  // rule ids or "pack/*": drop this finding if one overlaps
+  std::vector<QueryMatcher> queries;
+  std::vector<RegexMatcher> regexes;
+  // Has a query matcher for this grammar and language: decides whether a file needs parsing.
+  bool needs_tree(Language language) const;
+};
+
+// Node kinds where "the same function" ends, per grammar.
+struct GrammarInfo {
+  std::vector<TSSymbol> function_boundaries;
+};
+
+struct CompiledRules {
+  std::vector<RuleInfo> infos;
+  std::vector<CompiledRule> rules;  // parallel to infos
+  Prefilter prefilter;
+  std::array<GrammarInfo, kGrammarCount> grammars;
+};
+
+// The built-in packs (generated from rules/*.json by the build).
+const std::vector<std::pair<std::string_view, std::string_view>>& builtin_packs();
+
+}  // namespace citizenscan::detail

@@ -1,0 +1,580 @@
+// Loads rule packs (JSON) into CompiledRules, validating everything before any scan starts.
+// Format: docs/rule-format.md.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "rules/compiled.h"
+
+namespace citizenscan {
+namespace detail {
+
+bool CompiledRule::needs_tree(Language language) const {
+  const Grammar grammar = grammar_of(language);
+  if (grammar == Grammar::None) return false;
+  return std::any_of(queries.begin(), queries.end(), [&](const QueryMatcher& q) {
+    return q.grammar == grammar && (q.languages & language_bit(language)) != 0;
+  });
+}
+
+}  // namespace detail
+
+namespace {
+
+using nlohmann::json;
+using detail::CompiledRule;
+using detail::CompiledRules;
+using detail::LanguageMask;
+using detail::MessagePart;
+using detail::Predicate;
+using detail::QueryMatcher;
+using detail::RegexMatcher;
+using detail::StructuralCheck;
+using detail::ValueCheck;
+
+// Where we are, for error messages: "rules/pii.json: rule pii/ssn-column: matchers[1].query: ...".
+struct Context {
+  std::string source;
+  std::string rule_id;
+  [[noreturn]] void fail(const std::string& where, const std::string& problem) const {
+    std::string message = source;
+    if (!rule_id.empty()) message += ": rule " + rule_id;
+    if (!where.empty()) message += ": " + where;
+    throw RuleLoadError(message + ": " + problem);
+  }
+};
+
+void check_keys(const Context& ctx, const std::string& where, const json& object,
+                std::initializer_list<std::string_view> allowed) {
+  if (!object.is_object()) ctx.fail(where, "expected an object");
+  for (const auto& [key, value] : object.items()) {
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      ctx.fail(where, "unknown field '" + key + "'");
+    }
+  }
+}
+
+std::string get_string(const Context& ctx, const std::string& where, const json& object,
+                       const char* key, bool required) {
+  auto it = object.find(key);
+  if (it == object.end()) {
+    if (required) ctx.fail(where, std::string("missing required field '") + key + "'");
+    return {};
+  }
+  if (it->is_string()) return it->get<std::string>();
+  // Long texts (help) may be written as an array of lines.
+  if (it->is_array() && std::all_of(it->begin(), it->end(), [](const json& v) { return v.is_string(); })) {
+    std::string joined;
+    for (const auto& line : *it) {
+      if (!joined.empty()) joined += '\n';
+      joined += line.get<std::string>();
+    }
+    return joined;
+  }
+  ctx.fail(where, std::string("field '") + key + "' must be a string");
+}
+
+std::vector<std::string> get_strings(const Context& ctx, const std::string& where, const json& object,
+                                     const char* key) {
+  std::vector<std::string> out;
+  auto it = object.find(key);
+  if (it == object.end()) return out;
+  if (!it->is_array()) ctx.fail(where, std::string("field '") + key + "' must be an array of strings");
+  for (const auto& v : *it) {
+    if (!v.is_string()) ctx.fail(where, std::string("field '") + key + "' must be an array of strings");
+    out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+std::shared_ptr<const RE2> compile_regex(const Context& ctx, const std::string& where,
+                                         const std::string& pattern) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto re = std::make_shared<const RE2>(pattern, options);
+  if (!re->ok()) {
+    ctx.fail(where, "invalid RE2 pattern '" + pattern + "': " + re->error() +
+                        (re->error_arg().empty() ? "" : " (at '" + re->error_arg() + "')"));
+  }
+  return re;
+}
+
+LanguageMask parse_languages(const Context& ctx, const std::string& where,
+                             const std::vector<std::string>& names) {
+  LanguageMask mask = 0;
+  for (const auto& name : names) {
+    if (name == "*") return ~LanguageMask{0};
+    if (name == "text") {  // every language without a grammar
+      for (int i = 0; i < kLanguageCount; ++i) {
+        if (grammar_of(static_cast<Language>(i)) == Grammar::None) mask |= LanguageMask{1} << i;
+      }
+      continue;
+    }
+    auto language = language_from_name(name);
+    if (!language) ctx.fail(where, "unknown language '" + name + "'");
+    mask |= detail::language_bit(*language);
+  }
+  return mask;
+}
+
+std::vector<Language> mask_languages(LanguageMask mask) {
+  std::vector<Language> out;
+  for (int i = 0; i < kLanguageCount; ++i) {
+    if (mask & (LanguageMask{1} << i)) out.push_back(static_cast<Language>(i));
+  }
+  return out;
+}
+
+// Capture lookup shared by queries (capture names) and regexes (named groups).
+using CaptureResolver = std::function<int(const std::string&)>;
+
+std::vector<MessagePart> parse_message(const Context& ctx, const std::string& where,
+                                       const std::string& text, const CaptureResolver& resolve) {
+  std::vector<MessagePart> parts;
+  std::string literal;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '{') {
+      const std::size_t close = text.find('}', i);
+      if (close == std::string::npos) ctx.fail(where, "unclosed '{' in message");
+      const std::string name = text.substr(i + 1, close - i - 1);
+      const int capture = resolve(name);
+      if (capture < 0) ctx.fail(where, "message refers to unknown capture '{" + name + "}'");
+      if (!literal.empty()) parts.push_back({std::move(literal), -1});
+      literal.clear();
+      parts.push_back({{}, capture});
+      i = close;
+    } else {
+      literal += text[i];
+    }
+  }
+  if (!literal.empty()) parts.push_back({std::move(literal), -1});
+  return parts;
+}
+
+std::vector<ValueCheck> parse_value_checks(const Context& ctx, const std::string& where,
+                                           const json& matcher, const CaptureResolver& resolve,
+                                           int default_capture) {
+  std::vector<ValueCheck> checks;
+  auto it = matcher.find("value");
+  if (it == matcher.end()) return checks;
+  const json list = it->is_array() ? *it : json::array({*it});
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const json& v = list[i];
+    const std::string here = where + ".value" + (it->is_array() ? "[" + std::to_string(i) + "]" : "");
+    check_keys(ctx, here, v,
+               {"capture", "minLength", "maxLength", "minEntropy", "rejectPlaceholders", "match",
+                "notMatch"});
+    ValueCheck check;
+    const std::string capture = get_string(ctx, here, v, "capture", false);
+    check.capture = capture.empty() ? default_capture : resolve(capture);
+    if (check.capture < 0) ctx.fail(here, "value check needs a capture ('capture' or the matcher's 'secret')");
+    try {
+      check.min_length = v.value("minLength", std::size_t{0});
+      check.max_length = v.value("maxLength", SIZE_MAX);
+      check.min_entropy = v.value("minEntropy", 0.0);
+      check.reject_placeholders = v.value("rejectPlaceholders", false);
+    } catch (const json::exception& e) {
+      ctx.fail(here, std::string("wrong type: ") + e.what());
+    }
+    if (v.contains("match")) check.must_match = compile_regex(ctx, here + ".match", get_string(ctx, here, v, "match", true));
+    if (v.contains("notMatch")) check.must_not_match = compile_regex(ctx, here + ".notMatch", get_string(ctx, here, v, "notMatch", true));
+    checks.push_back(std::move(check));
+  }
+  return checks;
+}
+
+std::vector<TSSymbol> resolve_kinds(const Context& ctx, const std::string& where, Grammar grammar,
+                                    const std::vector<std::string>& names) {
+  const TSLanguage* language = ts_language_for(grammar);
+  std::vector<TSSymbol> symbols;
+  const uint32_t count = ts_language_symbol_count(language);
+  for (const auto& name : names) {
+    bool found = false;
+    for (uint32_t id = 0; id < count; ++id) {
+      const auto symbol = static_cast<TSSymbol>(id);
+      if (ts_language_symbol_type(language, symbol) != TSSymbolTypeRegular) continue;
+      if (name == ts_language_symbol_name(language, symbol)) {
+        symbols.push_back(symbol);
+        found = true;
+      }
+    }
+    if (!found) ctx.fail(where, "node kind '" + name + "' does not exist in the " +
+                                    std::string(grammar_name(grammar)) + " grammar");
+  }
+  std::sort(symbols.begin(), symbols.end());
+  return symbols;
+}
+
+std::string query_error_name(TSQueryError error) {
+  switch (error) {
+    case TSQueryErrorSyntax: return "syntax error";
+    case TSQueryErrorNodeType: return "unknown node type";
+    case TSQueryErrorField: return "unknown field";
+    case TSQueryErrorCapture: return "unknown capture";
+    case TSQueryErrorStructure: return "impossible pattern structure";
+    case TSQueryErrorLanguage: return "language error";
+    case TSQueryErrorNone: break;
+  }
+  return "error";
+}
+
+// Turns the predicate steps of each pattern into typed Predicates, rejecting what we don't know.
+std::vector<std::vector<Predicate>> compile_predicates(const Context& ctx, const std::string& where,
+                                                       const TSQuery* query) {
+  std::vector<std::vector<Predicate>> out(ts_query_pattern_count(query));
+  for (uint32_t pattern = 0; pattern < out.size(); ++pattern) {
+    uint32_t step_count = 0;
+    const TSQueryPredicateStep* steps = ts_query_predicates_for_pattern(query, pattern, &step_count);
+    const std::string here = where + " (pattern at byte " +
+                             std::to_string(ts_query_start_byte_for_pattern(query, pattern)) + ")";
+    auto string_of = [&](const TSQueryPredicateStep& step) {
+      uint32_t length = 0;
+      const char* s = ts_query_string_value_for_id(query, step.value_id, &length);
+      return std::string(s, length);
+    };
+    uint32_t i = 0;
+    while (i < step_count) {
+      uint32_t end = i;
+      while (end < step_count && steps[end].type != TSQueryPredicateStepTypeDone) ++end;
+      if (steps[i].type != TSQueryPredicateStepTypeString) ctx.fail(here, "predicate without a name");
+      std::string name = string_of(steps[i]);
+      const uint32_t argc = end - i - 1;
+      const TSQueryPredicateStep* args = steps + i + 1;
+      Predicate p;
+      std::string base = name;
+      if (base.rfind("any-", 0) == 0 && base != "any-of?") {
+        p.any = true;
+        base = base.substr(4);
+      }
+      if (base.rfind("not-", 0) == 0) {
+        p.negate = true;
+        base = base.substr(4);
+      }
+      if (base == "eq?") p.op = Predicate::Op::Eq;
+      else if (base == "match?") p.op = Predicate::Op::Match;
+      else if (base == "any-of?") p.op = Predicate::Op::AnyOf;
+      else ctx.fail(here, "unknown predicate #" + name + " (supported: eq?, match?, any-of?, with not-/any- forms)");
+      if (argc < 2 || args[0].type != TSQueryPredicateStepTypeCapture) {
+        ctx.fail(here, "#" + name + " needs a capture and at least one argument");
+      }
+      p.capture = args[0].value_id;
+      if (p.op == Predicate::Op::Eq) {
+        if (argc != 2) ctx.fail(here, "#" + name + " takes exactly two arguments");
+        if (args[1].type == TSQueryPredicateStepTypeCapture) p.other_capture = static_cast<int>(args[1].value_id);
+        else p.values.push_back(string_of(args[1]));
+      } else if (p.op == Predicate::Op::Match) {
+        if (argc != 2 || args[1].type != TSQueryPredicateStepTypeString) {
+          ctx.fail(here, "#" + name + " takes a capture and one pattern string");
+        }
+        p.regex = compile_regex(ctx, here + " #" + name, string_of(args[1]));
+      } else {
+        for (uint32_t a = 1; a < argc; ++a) {
+          if (args[a].type != TSQueryPredicateStepTypeString) ctx.fail(here, "#" + name + " takes strings after the capture");
+          p.values.push_back(string_of(args[a]));
+        }
+      }
+      out[pattern].push_back(std::move(p));
+      i = end + 1;
+    }
+  }
+  return out;
+}
+
+std::vector<StructuralCheck> parse_structure(const Context& ctx, const std::string& where,
+                                             const json& matcher, Grammar grammar,
+                                             const CaptureResolver& resolve) {
+  std::vector<StructuralCheck> out;
+  auto it = matcher.find("where");
+  if (it == matcher.end()) return out;
+  if (!it->is_array()) ctx.fail(where + ".where", "must be an array");
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const json& w = (*it)[i];
+    const std::string here = where + ".where[" + std::to_string(i) + "]";
+    check_keys(ctx, here, w, {"capture", "inside", "notInside", "contains", "notContains", "text"});
+    StructuralCheck check;
+    int kinds_given = 0;
+    const std::pair<const char*, StructuralCheck::Kind> forms[] = {
+        {"inside", StructuralCheck::Kind::Inside},
+        {"notInside", StructuralCheck::Kind::NotInside},
+        {"contains", StructuralCheck::Kind::Contains},
+        {"notContains", StructuralCheck::Kind::NotContains}};
+    for (const auto& [key, kind] : forms) {
+      if (w.contains(key)) {
+        ++kinds_given;
+        check.kind = kind;
+        check.kind_names = get_strings(ctx, here, w, key);
+      }
+    }
+    if (kinds_given != 1) ctx.fail(here, "needs exactly one of inside, notInside, contains, notContains");
+    check.capture = resolve(get_string(ctx, here, w, "capture", true));
+    if (check.capture < 0) ctx.fail(here, "unknown capture '" + w["capture"].get<std::string>() + "'");
+    check.symbols = resolve_kinds(ctx, here, grammar, check.kind_names);
+    if (w.contains("text")) {
+      if (check.kind == StructuralCheck::Kind::Inside || check.kind == StructuralCheck::Kind::NotInside) {
+        ctx.fail(here, "'text' applies to contains/notContains only");
+      }
+      check.text = compile_regex(ctx, here + ".text", get_string(ctx, here, w, "text", true));
+    }
+    out.push_back(std::move(check));
+  }
+  return out;
+}
+
+void compile_query_matcher(const Context& ctx, const std::string& where, const json& m,
+                           LanguageMask languages, const std::string& default_message,
+                           CompiledRule& rule) {
+  const std::string text = get_string(ctx, where, m, "query", true);
+  // One compiled query per grammar the matcher's languages use.
+  std::set<Grammar> grammars;
+  for (Language language : mask_languages(languages)) {
+    if (grammar_of(language) != Grammar::None) grammars.insert(grammar_of(language));
+  }
+  if (grammars.empty()) ctx.fail(where, "a query matcher needs at least one language with a grammar");
+  for (Grammar grammar : grammars) {
+    const std::string here = where + ".query[" + std::string(grammar_name(grammar)) + "]";
+    uint32_t error_offset = 0;
+    TSQueryError error = TSQueryErrorNone;
+    QueryPtr query(ts_query_new(ts_language_for(grammar), text.data(), static_cast<uint32_t>(text.size()),
+                                &error_offset, &error));
+    if (!query) {
+      const std::string near = text.substr(error_offset, 30);
+      ctx.fail(here, query_error_name(error) + " at byte offset " + std::to_string(error_offset) +
+                         " of the query, near '" + near + "'");
+    }
+    QueryMatcher matcher;
+    matcher.grammar = grammar;
+    for (Language language : mask_languages(languages)) {
+      if (grammar_of(language) == grammar) matcher.languages |= detail::language_bit(language);
+    }
+    const TSQuery* q = query.get();
+    CaptureResolver resolve = [q](const std::string& name) -> int {
+      for (uint32_t i = 0; i < ts_query_capture_count(q); ++i) {
+        uint32_t length = 0;
+        const char* n = ts_query_capture_name_for_id(q, i, &length);
+        if (name == std::string_view(n, length)) return static_cast<int>(i);
+      }
+      return -1;
+    };
+    matcher.predicates = compile_predicates(ctx, here, q);
+    const std::string secret = get_string(ctx, where, m, "secret", false);
+    if (!secret.empty()) {
+      matcher.secret_capture = resolve(secret);
+      if (matcher.secret_capture < 0) ctx.fail(where, "secret capture '@" + secret + "' is not in the query");
+    }
+    const std::string report = get_string(ctx, where, m, "report", false);
+    if (!report.empty()) {
+      matcher.report_capture = resolve(report);
+      if (matcher.report_capture < 0) ctx.fail(where, "report capture '@" + report + "' is not in the query");
+    } else if (matcher.secret_capture >= 0) {
+      matcher.report_capture = matcher.secret_capture;
+    } else if (ts_query_capture_count(q) > 0) {
+      matcher.report_capture = 0;
+    } else {
+      ctx.fail(where, "the query has no capture to report");
+    }
+    matcher.checks = parse_value_checks(ctx, where, m, resolve, matcher.secret_capture);
+    matcher.structure = parse_structure(ctx, where, m, grammar, resolve);
+    const std::string message = m.contains("message") ? get_string(ctx, where, m, "message", true) : default_message;
+    matcher.message = parse_message(ctx, where + ".message", message, resolve);
+    matcher.query = std::move(query);
+    rule.queries.push_back(std::move(matcher));
+  }
+}
+
+void compile_regex_matcher(const Context& ctx, const std::string& where, const json& m,
+                           LanguageMask languages, const std::string& default_message,
+                           CompiledRule& rule) {
+  RegexMatcher matcher;
+  matcher.languages = languages;
+  const std::string pattern = get_string(ctx, where, m, "regex", true);
+  RE2::Options options;
+  options.set_log_errors(false);
+  matcher.regex = std::make_unique<RE2>(pattern, options);
+  if (!matcher.regex->ok()) {
+    ctx.fail(where + ".regex", "invalid RE2 pattern: " + matcher.regex->error() +
+                                   (matcher.regex->error_arg().empty() ? "" : " (at '" + matcher.regex->error_arg() + "')"));
+  }
+  const RE2* re = matcher.regex.get();
+  CaptureResolver resolve = [re](const std::string& name) -> int {
+    const auto& groups = re->NamedCapturingGroups();
+    auto it = groups.find(name);
+    if (it != groups.end()) return it->second;
+    if (name == "match") return 0;
+    return -1;
+  };
+  const std::string secret = get_string(ctx, where, m, "secret", false);
+  if (!secret.empty()) {
+    matcher.secret_group = resolve(secret);
+    if (matcher.secret_group < 0) ctx.fail(where, "secret group '(?P<" + secret + ">...)' is not in the regex");
+  }
+  matcher.checks = parse_value_checks(ctx, where, m, resolve, matcher.secret_group);
+  const std::string message = m.contains("message") ? get_string(ctx, where, m, "message", true) : default_message;
+  matcher.message = parse_message(ctx, where + ".message", message, resolve);
+  rule.regexes.push_back(std::move(matcher));
+}
+
+bool valid_rule_id(const std::string& id, const std::string& pack) {
+  if (id.rfind(pack + "/", 0) != 0) return false;
+  const std::string name = id.substr(pack.size() + 1);
+  if (name.empty() || name.front() == '-' || name.back() == '-') return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+void load_pack(const std::string& source, const std::string& text, CompiledRules& out,
+               std::vector<std::vector<std::string>>& literals) {
+  Context ctx{source, {}};
+  json doc;
+  try {
+    doc = json::parse(text);
+  } catch (const json::parse_error& e) {
+    ctx.fail("", std::string("malformed JSON: ") + e.what());
+  }
+  check_keys(ctx, "", doc, {"$schema", "pack", "description", "rules"});
+  const std::string pack = get_string(ctx, "", doc, "pack", true);
+  if (!doc.contains("rules") || !doc["rules"].is_array()) ctx.fail("", "'rules' must be an array");
+  for (std::size_t r = 0; r < doc["rules"].size(); ++r) {
+    const json& j = doc["rules"][r];
+    ctx.rule_id.clear();
+    const std::string where = "rules[" + std::to_string(r) + "]";
+    check_keys(ctx, where, j,
+               {"id", "name", "shortDescription", "fullDescription", "help", "severity",
+                "securitySeverity", "cwe", "precision", "tags", "languages", "literals", "message",
+                "matchers", "yieldsTo"});
+    RuleInfo info;
+    info.id = get_string(ctx, where, j, "id", true);
+    ctx.rule_id = info.id;
+    if (!valid_rule_id(info.id, pack)) {
+      ctx.fail("", "id must be '" + pack + "/<kebab-case-name>'");
+    }
+    for (const auto& existing : out.infos) {
+      if (existing.id == info.id) ctx.fail("", "duplicate rule id (also in " + existing.source + ")");
+    }
+    info.pack = pack;
+    info.source = source;
+    info.name = get_string(ctx, "", j, "name", true);
+    info.short_description = get_string(ctx, "", j, "shortDescription", true);
+    info.full_description = get_string(ctx, "", j, "fullDescription", true);
+    info.help_markdown = get_string(ctx, "", j, "help", true);
+    if (info.short_description.empty() || info.help_markdown.empty()) ctx.fail("", "empty description or help");
+    const std::string severity = get_string(ctx, "", j, "severity", true);
+    auto level = severity_from_name(severity);
+    if (!level) ctx.fail("", "severity must be error, warning or note, not '" + severity + "'");
+    info.severity = *level;
+    if (!j.contains("securitySeverity") || !j["securitySeverity"].is_number()) ctx.fail("", "securitySeverity must be a number");
+    info.security_severity = j["securitySeverity"].get<double>();
+    if (info.security_severity < 0.0 || info.security_severity > 10.0) ctx.fail("", "securitySeverity must be in 0.0-10.0");
+    info.cwe = get_strings(ctx, "", j, "cwe");
+    for (const auto& cwe : info.cwe) {
+      if (cwe.rfind("CWE-", 0) != 0) ctx.fail("", "cwe entries look like 'CWE-798', not '" + cwe + "'");
+    }
+    info.precision = get_string(ctx, "", j, "precision", true);
+    static const std::set<std::string> kPrecisions{"very-high", "high", "medium", "low"};
+    if (!kPrecisions.count(info.precision)) ctx.fail("", "precision must be very-high, high, medium or low");
+    info.tags = get_strings(ctx, "", j, "tags");
+    const LanguageMask languages = parse_languages(ctx, "languages", get_strings(ctx, "", j, "languages"));
+    if (languages == 0) ctx.fail("", "'languages' must name at least one language");
+    info.languages = mask_languages(languages);
+    const std::string message = get_string(ctx, "", j, "message", true);
+
+    CompiledRule rule;
+    rule.languages = languages;
+    rule.literals = get_strings(ctx, "", j, "literals");
+    rule.yields_to = get_strings(ctx, "", j, "yieldsTo");
+    if (!j.contains("matchers") || !j["matchers"].is_array() || j["matchers"].empty()) {
+      ctx.fail("", "'matchers' must be a non-empty array");
+    }
+    for (std::size_t k = 0; k < j["matchers"].size(); ++k) {
+      const json& m = j["matchers"][k];
+      const std::string here = "matchers[" + std::to_string(k) + "]";
+      check_keys(ctx, here, m,
+                 {"query", "regex", "languages", "secret", "report", "value", "where", "message", "note"});
+      LanguageMask matcher_languages = languages;
+      if (m.contains("languages")) {
+        matcher_languages = parse_languages(ctx, here + ".languages", get_strings(ctx, here, m, "languages"));
+        if ((matcher_languages & ~languages) != 0) ctx.fail(here, "matcher languages must be among the rule's languages");
+      }
+      if (m.contains("query") == m.contains("regex")) ctx.fail(here, "needs exactly one of 'query' or 'regex'");
+      if (m.contains("query")) compile_query_matcher(ctx, here, m, matcher_languages, message, rule);
+      else compile_regex_matcher(ctx, here, m, matcher_languages, message, rule);
+    }
+    literals.push_back(rule.literals);
+    out.infos.push_back(std::move(info));
+    out.rules.push_back(std::move(rule));
+  }
+}
+
+void fill_grammar_info(CompiledRules& rules) {
+  const Context ctx{"builtin grammar table", {}};
+  rules.grammars[static_cast<int>(Grammar::Python)].function_boundaries =
+      resolve_kinds(ctx, "", Grammar::Python, {"function_definition", "lambda", "class_definition"});
+  rules.grammars[static_cast<int>(Grammar::JavaScript)].function_boundaries = resolve_kinds(
+      ctx, "", Grammar::JavaScript,
+      {"function_declaration", "function_expression", "arrow_function", "method_definition",
+       "generator_function_declaration", "generator_function", "class_body"});
+}
+
+void read_path(const std::filesystem::path& path, std::vector<std::pair<std::string, std::string>>& out) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
+      if (entry.path().extension() == ".json") files.push_back(entry.path());
+    }
+    if (ec) throw RuleLoadError(path.string() + ": cannot list rule directory: " + ec.message());
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) read_path(file, out);
+    return;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw RuleLoadError(path.string() + ": cannot read rule pack");
+  std::ostringstream text;
+  text << in.rdbuf();
+  out.emplace_back(path.string(), text.str());
+}
+
+}  // namespace
+
+RuleSet::RuleSet(std::unique_ptr<detail::CompiledRules> compiled) : compiled_(std::move(compiled)) {}
+RuleSet::RuleSet(RuleSet&&) noexcept = default;
+RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
+RuleSet::~RuleSet() = default;
+
+const std::vector<RuleInfo>& RuleSet::infos() const { return compiled_->infos; }
+
+const RuleInfo* RuleSet::find(std::string_view id) const {
+  for (const auto& info : compiled_->infos) {
+    if (info.id == id) return &info;
+  }
+  return nullptr;
+}
+
+RuleSet RuleSet::load_from_texts(const std::vector<std::pair<std::string, std::string>>& sources) {
+  auto compiled = std::make_unique<detail::CompiledRules>();
+  fill_grammar_info(*compiled);
+  std::vector<std::vector<std::string>> literals;
+  for (const auto& [source, text] : sources) load_pack(source, text, *compiled, literals);
+  if (compiled->infos.empty()) throw RuleLoadError("no rules loaded (--no-builtin-rules needs --rules PATH)");
+  try {
+    compiled->prefilter = Prefilter(literals);
+  } catch (const std::exception& e) {
+    throw RuleLoadError(std::string("rule packs: ") + e.what());
+  }
+  return RuleSet(std::move(compiled));
+}
+
+RuleSet RuleSet::load_builtin_and(const std::vector<std::string>& extra_paths, bool include_builtin) {
+  std::vector<std::pair<std::string, std::string>> sources;
+  if (include_builtin) {
+    for (const auto& [name, text] : detail::builtin_packs()) sources.emplace_back(name, text);
+  }
+  for (const auto& path : extra_paths) read_path(path, sources);
+  return load_from_texts(sources);
+}
+
+}  // namespace citizenscan

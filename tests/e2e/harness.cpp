@@ -1,0 +1,109 @@
+#include "harness.h"
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+namespace citizenscan::testing {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += "'\\''";
+    else out += c;
+  }
+  return out + "'";
+}
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+RunResult run_citizenscan(const std::vector<std::string>& args, const fs::path& cwd) {
+  static int counter = 0;
+  const fs::path err_file = fs::temp_directory_path() /
+                            ("citizenscan-e2e-stderr-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  std::string command = "cd " + shell_quote(cwd.string()) + " && " + shell_quote(CITIZENSCAN_BINARY);
+  for (const auto& arg : args) command += " " + shell_quote(arg);
+  command += " 2>" + shell_quote(err_file.string());
+  RunResult result;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return result;
+  char buffer[65536];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.err = slurp(err_file);
+  fs::remove(err_file);
+  return result;
+}
+
+TempTree::TempTree(const std::string& test_name)
+    : root_(fs::temp_directory_path() / ("citizenscan-test-" + test_name + "-" + std::to_string(::getpid()))) {
+  fs::remove_all(root_);
+  fs::create_directories(root_);
+}
+
+TempTree::~TempTree() {
+  std::error_code ec;
+  fs::remove_all(root_, ec);
+}
+
+void TempTree::write(const std::string& relative, const std::string& content) const {
+  const fs::path file = root_ / relative;
+  fs::create_directories(file.parent_path());
+  std::ofstream(file, std::ios::binary) << content;
+}
+
+std::set<Expectation> read_expectations(const fs::path& dir) {
+  static const std::regex kAnnotation(R"((#|//|--|;|/\*)\s*expect:\s*([a-z0-9-]+/[a-z0-9-]+))");
+  std::set<Expectation> out;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (!entry.is_regular_file()) continue;
+    const fs::path& path = entry.path();
+    const std::string relative = fs::relative(path, dir).generic_string();
+    if (path.extension() == ".expect") {
+      std::istringstream in(slurp(path));
+      const std::string target = fs::relative(path.parent_path() / path.stem(), dir).generic_string();
+      int line;
+      std::string rule;
+      while (in >> line >> rule) out.emplace(target, line, rule);
+      continue;
+    }
+    std::istringstream in(slurp(path));
+    std::string text;
+    int line = 0;
+    std::vector<std::string> pending;
+    while (std::getline(in, text)) {
+      ++line;
+      std::smatch m;
+      if (std::regex_search(text, m, kAnnotation) && text.find_first_not_of(" \t") == text.find(m[1].str())) {
+        pending.push_back(m[2].str());
+        continue;
+      }
+      for (const auto& rule : pending) out.emplace(relative, line, rule);
+      pending.clear();
+    }
+  }
+  return out;
+}
+
+std::string describe(const std::set<Expectation>& items) {
+  std::string out;
+  for (const auto& [path, line, rule] : items) out += "    " + path + ":" + std::to_string(line) + "  " + rule + "\n";
+  return out.empty() ? "    (none)\n" : out;
+}
+
+}  // namespace citizenscan::testing

@@ -1,0 +1,47 @@
+// Helpers for end-to-end tests: run the built binary, make temp trees, read fixture annotations.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace citizenscan::testing {
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the citizenscan binary with `args` (shell-quoted here) in `cwd`.
+RunResult run_citizenscan(const std::vector<std::string>& args,
+                          const std::filesystem::path& cwd = CITIZENSCAN_SOURCE_DIR);
+
+// A fresh directory under the system temp dir named after the test; removed by the destructor.
+class TempTree {
+ public:
+  explicit TempTree(const std::string& test_name);
+  ~TempTree();
+  TempTree(const TempTree&) = delete;
+  TempTree& operator=(const TempTree&) = delete;
+  const std::filesystem::path& path() const { return root_; }
+  void write(const std::string& relative, const std::string& content) const;
+
+ private:
+  std::filesystem::path root_;
+};
+
+// (relative path, line, rule id)
+using Expectation = std::tuple<std::string, int, std::string>;
+
+// Annotations under `dir`: a comment holding `expect: RULE-ID` flags the next line that is not
+// itself an annotation. Files without comment syntax (JSON, notebooks) use a sidecar
+// `<file>.expect` with lines "LINE RULE-ID".
+std::set<Expectation> read_expectations(const std::filesystem::path& dir);
+
+std::string describe(const std::set<Expectation>& items);
+
+}  // namespace citizenscan::testing
