@@ -71,7 +71,8 @@ LoadResult FileLoader::load(const std::string& path, std::uint64_t max_bytes) {
   }
   std::string_view text(buffer_);
   auto starts_with = [&](std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; };
-  if (starts_with("\xFF\xFE\x00\x00") || starts_with("\x00\x00\xFE\xFF")) {
+  using namespace std::string_view_literals;
+  if (starts_with("\xFF\xFE\x00\x00"sv) || starts_with("\x00\x00\xFE\xFF"sv)) {
     result.problem = "UTF-32 encoded (BOM); skipped, convert it to UTF-8 to scan it";
     return result;
   }

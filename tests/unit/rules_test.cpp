@@ -1,3 +1,4 @@
+// Rule pack loading: every way a pack can be broken fails with the file, the rule and the reason.
 #include <gtest/gtest.h>
 
 #include "citizenscan/rules.h"
@@ -5,9 +6,127 @@
 namespace citizenscan {
 namespace {
 
-TEST(Rules, BuiltinPacksLoad) {
+std::string pack_with_matcher(const std::string& matcher, const std::string& languages = R"(["python"])") {
+  return R"({"pack": "demo", "rules": [{
+    "id": "demo/thing", "name": "Thing", "shortDescription": "s", "fullDescription": "f",
+    "help": "h", "severity": "warning", "securitySeverity": 5.0, "precision": "high",
+    "languages": )" + languages + R"(, "message": "found {name}", "matchers": [)" + matcher + "]}]}";
+}
+
+std::string load_error(const std::string& text) {
+  try {
+    RuleSet::load_from_texts({{"packs/demo.json", text}});
+  } catch (const RuleLoadError& e) {
+    return e.what();
+  }
+  return "(loaded)";
+}
+
+TEST(Rules, BuiltinPacksLoadWithUniqueIdsAndCompleteMetadata) {
   RuleSet rules = RuleSet::load_builtin_and({});
-  EXPECT_FALSE(rules.infos().empty());
+  ASSERT_FALSE(rules.infos().empty());
+  std::set<std::string> ids;
+  for (const RuleInfo& info : rules.infos()) {
+    EXPECT_TRUE(ids.insert(info.id).second) << info.id;
+    EXPECT_FALSE(info.help_markdown.empty()) << info.id;
+    EXPECT_FALSE(info.short_description.empty()) << info.id;
+    EXPECT_FALSE(info.languages.empty()) << info.id;
+  }
+}
+
+TEST(Rules, ValidPackLoads) {
+  RuleSet rules = RuleSet::load_from_texts(
+      {{"demo.json", pack_with_matcher(R"J({"query": "(identifier) @name"})J")}});
+  ASSERT_EQ(rules.infos().size(), 1u);
+  EXPECT_EQ(rules.infos()[0].id, "demo/thing");
+  EXPECT_NE(rules.find("demo/thing"), nullptr);
+}
+
+TEST(Rules, MalformedJsonNamesTheFile) {
+  const std::string error = load_error("{\"pack\": ");
+  EXPECT_NE(error.find("packs/demo.json"), std::string::npos) << error;
+  EXPECT_NE(error.find("malformed JSON"), std::string::npos) << error;
+}
+
+TEST(Rules, QuerySyntaxErrorGivesRuleAndOffset) {
+  const std::string error = load_error(pack_with_matcher(R"J({"query": "(identifier @name"})J"));
+  EXPECT_NE(error.find("rule demo/thing"), std::string::npos) << error;
+  EXPECT_NE(error.find("byte offset"), std::string::npos) << error;
+}
+
+TEST(Rules, UnknownNodeKindInQuery) {
+  const std::string error = load_error(pack_with_matcher(R"J({"query": "(no_such_node) @name"})J"));
+  EXPECT_NE(error.find("unknown node type"), std::string::npos) << error;
+}
+
+TEST(Rules, UnknownPredicateIsRejected) {
+  const std::string error =
+      load_error(pack_with_matcher(R"J({"query": "((identifier) @name (#lua-match? @name \"x\"))"})J"));
+  EXPECT_NE(error.find("unknown predicate #lua-match?"), std::string::npos) << error;
+}
+
+TEST(Rules, PredicateArgumentCountIsChecked) {
+  const std::string error =
+      load_error(pack_with_matcher(R"J({"query": "((identifier) @name (#eq? @name \"a\" \"b\"))"})J"));
+  EXPECT_NE(error.find("exactly two arguments"), std::string::npos) << error;
+}
+
+TEST(Rules, InvalidRegexInPredicate) {
+  const std::string error =
+      load_error(pack_with_matcher(R"J({"query": "((identifier) @name (#match? @name \"(unclosed\"))"})J"));
+  EXPECT_NE(error.find("invalid RE2 pattern"), std::string::npos) << error;
+}
+
+TEST(Rules, InvalidRegexMatcher) {
+  const std::string error = load_error(pack_with_matcher(R"J({"regex": "a(?P<name>b"})J"));
+  EXPECT_NE(error.find("invalid RE2 pattern"), std::string::npos) << error;
+}
+
+TEST(Rules, BackreferencesAreRejectedSoMatchingStaysLinear) {
+  const std::string error = load_error(pack_with_matcher(R"J({"regex": "(?P<name>a)\\1"})J"));
+  EXPECT_NE(error.find("invalid RE2 pattern"), std::string::npos) << error;
+}
+
+TEST(Rules, UnknownFieldIsRejected) {
+  const std::string error = load_error(pack_with_matcher(R"J({"query": "(identifier) @name", "sevrity": 1})J"));
+  EXPECT_NE(error.find("unknown field 'sevrity'"), std::string::npos) << error;
+}
+
+TEST(Rules, MessageCaptureMustExist) {
+  const std::string error = load_error(pack_with_matcher(R"J({"query": "(identifier) @other"})J"));
+  EXPECT_NE(error.find("unknown capture '{name}'"), std::string::npos) << error;
+}
+
+TEST(Rules, UnknownNodeKindInStructuralCheck) {
+  const std::string error = load_error(pack_with_matcher(
+      R"J({"query": "(identifier) @name", "where": [{"capture": "name", "inside": ["for_loop_statement"]}]})J"));
+  EXPECT_NE(error.find("node kind 'for_loop_statement' does not exist"), std::string::npos) << error;
+}
+
+TEST(Rules, DuplicateIdsAcrossPacks) {
+  const std::string pack = pack_with_matcher(R"J({"query": "(identifier) @name"})J");
+  try {
+    RuleSet::load_from_texts({{"a.json", pack}, {"b.json", pack}});
+    FAIL() << "duplicate ids loaded";
+  } catch (const RuleLoadError& e) {
+    EXPECT_NE(std::string(e.what()).find("duplicate rule id (also in a.json)"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Rules, IdMustBelongToPack) {
+  std::string pack = pack_with_matcher(R"J({"query": "(identifier) @name"})J");
+  pack.replace(pack.find("demo/thing"), 10, "other/thing");
+  EXPECT_NE(load_error(pack).find("id must be 'demo/"), std::string::npos);
+}
+
+TEST(Rules, UnknownLanguage) {
+  const std::string error = load_error(pack_with_matcher(R"J({"regex": "(?P<name>x)"})J", R"(["cobol"])"));
+  EXPECT_NE(error.find("unknown language 'cobol'"), std::string::npos) << error;
+}
+
+TEST(Rules, QueryNeedsAGrammarLanguage) {
+  const std::string error = load_error(pack_with_matcher(R"J({"query": "(identifier) @name"})J", R"(["env"])"));
+  EXPECT_NE(error.find("needs at least one language with a grammar"), std::string::npos) << error;
 }
 
 }  // namespace

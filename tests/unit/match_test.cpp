@@ -1,0 +1,190 @@
+// match: predicates, value checks, structural checks, redaction and fingerprints.
+#include <gtest/gtest.h>
+
+#include "citizenscan/load.h"
+#include "citizenscan/match.h"
+#include "citizenscan/parse.h"
+#include "citizenscan/rules.h"
+
+namespace citizenscan {
+namespace {
+
+std::string rule(const std::string& id, const std::string& languages, const std::string& message,
+                 const std::string& matchers, const std::string& extra = "") {
+  return R"({"id": ")" + id + R"(", "name": "R", "shortDescription": "s", "fullDescription": "f",
+    "help": "h", "severity": "error", "securitySeverity": 8.0, "precision": "high",
+    "languages": )" + languages + R"(, "message": ")" + message + R"(", "matchers": [)" + matchers + "]" + extra + "}";
+}
+
+RuleSet pack(const std::vector<std::string>& rules) {
+  std::string text = R"({"pack": "t", "rules": [)";
+  for (std::size_t i = 0; i < rules.size(); ++i) text += (i ? "," : "") + rules[i];
+  return RuleSet::load_from_texts({{"t.json", text + "]}"}});
+}
+
+std::vector<Finding> run(const RuleSet& rules, Language language, const std::string& source, bool show = false) {
+  std::vector<std::uint32_t> all(rules.infos().size());
+  for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+  TreePtr tree;
+  if (grammar_of(language) != Grammar::None) {
+    Parser parser(grammar_of(language));
+    tree = parser.parse(source, 0).tree;
+  }
+  LineIndex lines(source);
+  MatchWorkspace workspace;
+  std::vector<Finding> out;
+  match_file(rules, all, MatchInput{source, language, lines, tree.get()}, MatchOptions{show}, workspace, out);
+  return out;
+}
+
+const std::string kPasswordQuery =
+    R"J({"query": "(assignment left: (identifier) @name right: (string) @value (#match? @name \"(?i)passw\"))", "secret": "value", "value": {"minLength": 6, "rejectPlaceholders": true}})J";
+
+TEST(Match, QueryWithPredicateFindsAndRedacts) {
+  RuleSet rules = pack({rule("t/password", R"(["python"])", "`{name}` holds `{value}`", kPasswordQuery)});
+  auto findings = run(rules, Language::Python, "import os\nDB_PASSWORD = \"Tr0ub4dor&3xyz\"\nother = \"x\"\n");
+  ASSERT_EQ(findings.size(), 1u);
+  const Finding& f = findings[0];
+  EXPECT_EQ(f.rule_id, "t/password");
+  EXPECT_EQ(f.region.start_line, 2u);
+  EXPECT_EQ(f.region.start_column, 15u);
+  EXPECT_EQ(f.message, "`DB_PASSWORD` holds `Tr0****`");
+  EXPECT_EQ(f.snippet, "DB_PASSWORD = \"Tr0****\"");
+  EXPECT_EQ(f.snippet.find("Tr0ub4dor"), std::string::npos);
+}
+
+TEST(Match, ShowSecretsIsTheOnlyWayToSeeTheValue) {
+  RuleSet rules = pack({rule("t/password", R"(["python"])", "{value}", kPasswordQuery)});
+  auto findings = run(rules, Language::Python, "password = 'Tr0ub4dor&3xyz'\n", /*show=*/true);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].message, "Tr0ub4dor&3xyz");
+}
+
+TEST(Match, PlaceholdersEnvReadsAndShortValuesAreNotFlagged) {
+  RuleSet rules = pack({rule("t/password", R"(["python"])", "{name}", kPasswordQuery)});
+  const std::string source =
+      "password = os.environ['DB_PASSWORD']\n"
+      "password = 'changeme'\n"
+      "password = '<your-password>'\n"
+      "password = '${DB_PASSWORD}'\n"
+      "password = ''\n"
+      "password = 'abc'\n"
+      "password = '********'\n";
+  EXPECT_TRUE(run(rules, Language::Python, source).empty());
+}
+
+TEST(Match, QuantifiedCapturesNeedEveryNodeUnlessAnyForm) {
+  const std::string all = rule("t/all", R"(["python"])", "x",
+      R"J({"query": "(call arguments: (argument_list . (string) @s . (string) @s .) (#match? @s \"^'a\")) @c", "report": "c"})J");
+  const std::string any = rule("t/any", R"(["python"])", "x",
+      R"J({"query": "(call arguments: (argument_list . (string) @s . (string) @s .) (#any-match? @s \"^'a\")) @c", "report": "c"})J");
+  RuleSet rules = pack({all, any});
+  auto findings = run(rules, Language::Python, "f('a1', 'b2')\ng('a1', 'a2')\n");
+  std::vector<std::pair<std::string, std::uint32_t>> got;
+  for (const auto& f : findings) got.emplace_back(f.rule_id, f.region.start_line);
+  EXPECT_EQ(got, (std::vector<std::pair<std::string, std::uint32_t>>{{"t/any", 1}, {"t/all", 2}, {"t/any", 2}}));
+}
+
+TEST(Match, EqNotEqAndAnyOf) {
+  RuleSet rules = pack({rule("t/eq", R"(["javascript"])", "{fn}",
+      R"J({"query": "(call_expression function: (member_expression object: (identifier) @obj property: (property_identifier) @fn) (#eq? @obj \"console\") (#any-of? @fn \"log\" \"info\") (#not-eq? @fn \"error\"))"})J")});
+  auto findings = run(rules, Language::JavaScript, "console.log(a);\nconsole.error(b);\nconsole.info(c);\nlogger.log(d);\n");
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].region.start_line, 1u);
+  EXPECT_EQ(findings[1].region.start_line, 3u);
+}
+
+TEST(Match, InsideStopsAtTheFunctionBoundary) {
+  RuleSet rules = pack({rule("t/in-loop", R"(["python"])", "{call}",
+      R"J({"query": "(call function: (attribute attribute: (identifier) @m (#eq? @m \"execute\"))) @call", "report": "call", "where": [{"capture": "call", "inside": ["for_statement", "while_statement"]}]})J")});
+  const std::string source =
+      "for row in rows:\n"
+      "    cur.execute('select 1')\n"
+      "cur.execute('select 2')\n"
+      "for row in rows:\n"
+      "    def helper():\n"
+      "        cur.execute('select 3')\n";
+  auto findings = run(rules, Language::Python, source);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].region.start_line, 2u);
+}
+
+TEST(Match, NotContainsWithText) {
+  RuleSet rules = pack({rule("t/poll", R"(["python"])", "loop",
+      R"J({"query": "(while_statement condition: (true)) @loop", "where": [{"capture": "loop", "notContains": ["call"], "text": "sleep\\("}, {"capture": "loop", "notContains": ["break_statement"]}]})J")});
+  const std::string source =
+      "while True:\n    poll()\n"
+      "while True:\n    poll()\n    time.sleep(5)\n"
+      "while True:\n    if poll():\n        break\n";
+  auto findings = run(rules, Language::Python, source);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].region.start_line, 1u);
+}
+
+TEST(Match, RegexWithEntropyAndNamedSecretGroup) {
+  RuleSet rules = pack({rule("t/token", R"(["*"])", "token {secret}",
+      R"J({"regex": "tok_(?P<secret>[A-Za-z0-9]{16})", "secret": "secret", "value": {"minEntropy": 3.0}})J")});
+  auto findings = run(rules, Language::Env, "A=tok_aaaaaaaaaaaaaaaa\nB=tok_q8Zr2LmX0pVw7KcT\n");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].region.start_line, 2u);
+  EXPECT_EQ(findings[0].message, "token q8Zr****");
+}
+
+TEST(Match, GenericRuleYieldsToSpecificOne) {
+  const std::string specific = rule("t/specific", R"(["python"])", "s", R"J({"regex": "(?P<secret>sk_live_[0-9a-zA-Z]{10})", "secret": "secret"})J");
+  const std::string generic = rule("t/generic", R"(["python"])", "g", kPasswordQuery, R"(, "yieldsTo": ["t/*"])");
+  RuleSet rules = pack({specific, generic});
+  auto findings = run(rules, Language::Python, "password = 'sk_live_abcdefghij'\npassword = 'Zq8rT5mLp0w'\n");
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].rule_id, "t/specific");
+  EXPECT_EQ(findings[1].rule_id, "t/generic");
+  EXPECT_EQ(findings[1].region.start_line, 2u);
+}
+
+TEST(Match, FingerprintSurvivesMovesButNotANewSecret) {
+  RuleSet rules = pack({rule("t/password", R"(["python"])", "{name}", kPasswordQuery)});
+  auto a = run(rules, Language::Python, "password = 'Zq8rT5mLp0w'\n");
+  auto b = run(rules, Language::Python, "import os\n\n\npassword  =  'Zq8rT5mLp0w'\n");
+  auto c = run(rules, Language::Python, "password = 'Other5ecret9'\n");
+  ASSERT_EQ(a.size(), 1u);
+  ASSERT_EQ(b.size(), 1u);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(a[0].fingerprint, b[0].fingerprint);
+  EXPECT_NE(a[0].fingerprint, c[0].fingerprint);
+  EXPECT_EQ(a[0].fingerprint.size(), 32u);
+}
+
+TEST(Match, TextRulesRunWithoutATree) {
+  RuleSet rules = pack({rule("t/token", R"(["*"])", "x", R"J({"regex": "(?P<secret>AKIA[0-9A-Z]{16})", "secret": "secret"})J"),
+                        rule("t/query", R"(["python"])", "x", R"J({"query": "(identifier) @id"})J")});
+  std::vector<std::uint32_t> all{0, 1};
+  const std::string source = "key = 'AKIAQWERTYUIOPASDFGH'\n";
+  LineIndex lines(source);
+  MatchWorkspace workspace;
+  std::vector<Finding> out;
+  match_file(rules, all, MatchInput{source, Language::Python, lines, nullptr}, {}, workspace, out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].rule_id, "t/token");
+}
+
+TEST(Match, Helpers) {
+  EXPECT_EQ(unquote_literal("'abc'"), "abc");
+  EXPECT_EQ(unquote_literal("\"\"\"doc\"\"\""), "doc");
+  EXPECT_EQ(unquote_literal("rb'x'"), "x");
+  EXPECT_EQ(unquote_literal("`t`"), "t");
+  EXPECT_EQ(unquote_literal("N'x'"), "x");
+  EXPECT_EQ(unquote_literal("identifier"), "identifier");
+  EXPECT_TRUE(looks_like_placeholder("{{ db_password }}"));
+  EXPECT_TRUE(looks_like_placeholder("xxxxxxxx"));
+  EXPECT_TRUE(looks_like_placeholder("YOUR_API_KEY_HERE"));
+  EXPECT_TRUE(looks_like_placeholder("%s"));
+  EXPECT_FALSE(looks_like_placeholder("Zq8rT5mLp0w"));
+  EXPECT_NEAR(shannon_entropy("aaaa"), 0.0, 1e-9);
+  EXPECT_NEAR(shannon_entropy("abcd"), 2.0, 1e-9);
+  EXPECT_EQ(redact("AKIAQWERTYUIOPASDFGH", false), "AKIA****");
+  EXPECT_EQ(redact("hunter22", false), "hu****");
+  EXPECT_EQ(redact("abc", false), "****");
+}
+
+}  // namespace
+}  // namespace citizenscan
