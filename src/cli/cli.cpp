@@ -247,7 +247,8 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "sarif", "json"}));
   scan_cmd->add_option("-o,--output", scan_args.output, "Write the report to FILE (atomically)");
   scan_cmd->add_option("-j,--jobs", scan_args.jobs, "Worker threads (default: all hardware threads)");
-  scan_cmd->add_option("--rules", scan_args.rule_paths, "Extra rule pack file or directory (repeatable)");
+  scan_cmd->add_option("--rules", scan_args.rule_paths, "Extra rule pack file or directory (repeatable)")
+      ->allow_extra_args(false);
   scan_cmd->add_flag("--no-builtin-rules", scan_args.no_builtin_rules,
                      "Run only the packs given with --rules");
   scan_cmd->add_option("--fail-on", scan_args.fail_on,
@@ -259,8 +260,10 @@ int run(int argc, char** argv) {
                        "Root for relative paths in reports (default: the single directory target, else .)");
   scan_cmd->add_flag("--no-ignore", [&](std::int64_t) { scan_args.options.walk.respect_ignore_files = false; },
                      "Do not honour .gitignore/.ignore files");
-  scan_cmd->add_option("--exclude", scan_args.options.walk.exclude_globs, "Skip paths matching GLOB (repeatable)");
-  scan_cmd->add_option("--include", scan_args.options.walk.include_globs, "Only scan paths matching GLOB (repeatable)");
+  scan_cmd->add_option("--exclude", scan_args.options.walk.exclude_globs, "Skip paths matching GLOB (repeatable)")
+      ->allow_extra_args(false);
+  scan_cmd->add_option("--include", scan_args.options.walk.include_globs, "Only scan paths matching GLOB (repeatable)")
+      ->allow_extra_args(false);
   scan_cmd->add_option("--max-file-size", scan_args.max_file_size, "Skip larger files (default 8M)");
   scan_cmd->add_option("--parse-budget-ms", scan_args.options.parse_budget_ms,
                        "Per-file parse time budget; past it only text rules run (default 10000)");
@@ -276,7 +279,8 @@ int run(int argc, char** argv) {
   std::string explain_id;
   bool rules_no_builtin = false;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List the rules, or explain one");
-  rules_cmd->add_option("--rules", rules_paths, "Extra rule pack file or directory (repeatable)");
+  rules_cmd->add_option("--rules", rules_paths, "Extra rule pack file or directory (repeatable)")
+      ->allow_extra_args(false);
   rules_cmd->add_flag("--no-builtin-rules", rules_no_builtin, "Only the packs given with --rules");
   CLI::App* explain_cmd = rules_cmd->add_subcommand("explain", "Print a rule's help");
   explain_cmd->add_option("id", explain_id, "Rule id, e.g. credentials/aws-access-key-id")->required();

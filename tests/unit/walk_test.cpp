@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -405,7 +406,236 @@ TEST(WalkLimits, LargeFilesAreSkippedWithANoteAndEmptyFilesKept) {
   tree.write("big.py", std::string(3000, '#'));
   tree.write("small.py", "x = 1\n");
   tree.write("empty.py", "");
-  fs::resize_file(tree.root() / "huge.json", 0);  // created below; resize needs the file
+  tree.write("huge.json", "");
+  fs::resize_file(tree.root() / "huge.json", 12'897'485);  // 12.3 MiB, sparse
+
+  WalkOptions options;
+  options.max_file_size = 1024;
+  const WalkResult small_limit = walk_tree(tree, options);
+  EXPECT_EQ(relative_paths(small_limit), (std::vector<std::string>{"empty.py", "small.py"}));
+  EXPECT_EQ(small_limit.files[0].size, 0U);
+  EXPECT_EQ(small_limit.stats.skipped_size, 2U);
+  EXPECT_TRUE(has_diagnostic(small_limit, DiagnosticLevel::Note, tree.path("big.py"),
+                             "skipped: 2.9 KB is over the --max-file-size limit of 1.0 KB"))
+      << describe(small_limit.diagnostics);
+
+  const WalkResult default_limit = walk_tree(tree);
+  EXPECT_EQ(relative_paths(default_limit),
+            (std::vector<std::string>{"big.py", "empty.py", "small.py"}));
+  EXPECT_EQ(default_limit.stats.skipped_size, 1U);
+  ASSERT_EQ(default_limit.diagnostics.size(), 1U) << describe(default_limit.diagnostics);
+  EXPECT_EQ(default_limit.diagnostics[0].path, tree.path("huge.json"));
+  EXPECT_EQ(default_limit.diagnostics[0].message,
+            "skipped: 12.3 MB is over the --max-file-size limit of 8.0 MB");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Symlinks and special files
+
+TEST(WalkSymlinks, LinksOutOfTheRootAreNotFollowedAndTwinsAreListedOnce) {
+  TempTree tree;
+  tree.write("outside/secret.py");
+  tree.write("inside/real.py");
+  tree.write("inside/sub/a.py");
+  tree.link("inside/escape_dir", "../outside");
+  tree.link("inside/escape_file.py", "../outside/secret.py");
+  tree.link("inside/alias.py", "real.py");  // the same file as real.py
+  tree.link("inside/a_sub_link", "sub");    // sorts before sub/, still not preferred
+  tree.link("inside/dangling.py", "nowhere.py");
+
+  WalkOptions options;
+  options.targets = {tree.path("inside")};
+  const WalkResult result = walk(options);
+  EXPECT_EQ(relative_paths(result), (std::vector<std::string>{"real.py", "sub/a.py"}))
+      << describe(result.diagnostics);
+  const std::string message = "symlink points outside the scan root; not followed";
+  EXPECT_TRUE(has_diagnostic(result, DiagnosticLevel::Note, tree.path("inside/escape_dir"), message))
+      << describe(result.diagnostics);
+  EXPECT_TRUE(
+      has_diagnostic(result, DiagnosticLevel::Note, tree.path("inside/escape_file.py"), message))
+      << describe(result.diagnostics);
+  EXPECT_EQ(result.diagnostics.size(), 2U) << describe(result.diagnostics);
+}
+
+TEST(WalkSymlinks, LinksInsideTheRootAreFollowed) {
+  TempTree tree;
+  tree.write("src/main.py");
+  tree.write("lib/util.py");
+  tree.link("src/shared", "../lib");
+  tree.link("src/config.py", "../lib/util.py");
+
+  WalkOptions options;
+  options.root = tree.root().string();
+  options.targets = {tree.path("src")};
+  const WalkResult result = walk(options);
+  // lib/ is outside the target but inside the root, so the links are followed. util.py is reached
+  // through two links; it is listed once, under the folder link (linked folders are walked
+  // before linked files are looked at).
+  EXPECT_EQ(relative_paths(result), (std::vector<std::string>{"src/main.py", "src/shared/util.py"}))
+      << describe(result.diagnostics);
+  EXPECT_TRUE(result.diagnostics.empty()) << describe(result.diagnostics);
+}
+
+TEST(WalkSymlinks, LoopsTerminateWithADiagnostic) {
+  TempTree tree;
+  tree.write("top.py");
+  tree.write("a/b/x.py");
+  tree.link("a/b/up", "../..");
+  tree.link("a/self", ".");
+  tree.link("a/b/again.py", "x.py");
+
+  const WalkResult result = walk_tree(tree);
+  EXPECT_EQ(relative_paths(result), (std::vector<std::string>{"a/b/x.py", "top.py"}));
+  const std::string message = "directory loop";
+  EXPECT_TRUE(has_diagnostic(result, DiagnosticLevel::Note, tree.path("a/b/up"), message))
+      << describe(result.diagnostics);
+  EXPECT_TRUE(has_diagnostic(result, DiagnosticLevel::Note, tree.path("a/self"), message))
+      << describe(result.diagnostics);
+}
+
+TEST(WalkSpecialFiles, FifosAreNeverOpened) {
+  TempTree tree;
+  tree.write("normal.py");
+  ASSERT_EQ(::mkfifo(tree.path("pipe.py").c_str(), 0600), 0);
+  // An ignore file that is a FIFO would block the walk if it were opened.
+  ASSERT_EQ(::mkfifo(tree.path(".gitignore").c_str(), 0600), 0);
+  tree.link("pipe_link.py", "pipe.py");
+
+  const WalkResult result = walk_tree(tree);
+  EXPECT_EQ(relative_paths(result), (std::vector<std::string>{"normal.py"}));
+  EXPECT_EQ(result.stats.files_seen, 1U);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+TEST(WalkErrors, UnreadableFoldersAndFilesAreWarningsAndTheWalkGoesOn) {
+  if (::geteuid() == 0) GTEST_SKIP() << "running as root: permissions do not deny anything";
+  TempTree tree;
+  tree.write("ok.py");
+  tree.write("locked/hidden.py");
+  tree.write("secret.py");
+  fs::permissions(tree.root() / "locked", fs::perms::none);
+  fs::permissions(tree.root() / "secret.py", fs::perms::none);
+  struct Restore {
+    const TempTree& tree;
+    ~Restore() {
+      std::error_code error;
+      fs::permissions(tree.root() / "locked", fs::perms::owner_all, error);
+    }
+  } restore{tree};
+
+  const WalkResult result = walk_tree(tree);
+  EXPECT_EQ(relative_paths(result), (std::vector<std::string>{"ok.py"}));
+  EXPECT_TRUE(has_diagnostic(result, DiagnosticLevel::Warning, tree.path("locked"),
+                             "Permission denied"))
+      << describe(result.diagnostics);
+  EXPECT_TRUE(has_diagnostic(result, DiagnosticLevel::Warning, tree.path("secret.py"),
+                             "Permission denied"))
+      << describe(result.diagnostics);
+}
+
+TEST(WalkErrors, AMissingTargetIsAnErrorAndTheOthersAreWalked) {
+  TempTree tree;
+  tree.write("present.py");
+  WalkOptions options;
+  options.root = tree.root().string();
+  options.targets = {tree.path("missing"), tree.path("present.py")};
+  const WalkResult result = walk(options);
+  EXPECT_EQ(relative_paths(result), (std::vector<std::string>{"present.py"}));
+  ASSERT_EQ(result.diagnostics.size(), 1U) << describe(result.diagnostics);
+  EXPECT_EQ(result.diagnostics[0].level, DiagnosticLevel::Error);
+  EXPECT_EQ(result.diagnostics[0].path, tree.path("missing"));
+  EXPECT_EQ(result.diagnostics[0].message, "no such file or directory");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sharding, order, paths
+
+TEST(WalkSharding, ShardsPartitionTheFilesExactly) {
+  TempTree tree;
+  for (int i = 0; i < 60; ++i) {
+    tree.write("pkg" + std::to_string(i % 7) + "/module_" + std::to_string(i) + ".py");
+  }
+  const std::vector<std::string> all = relative_paths(walk_tree(tree));
+  ASSERT_EQ(all.size(), 60U);
+
+  constexpr std::uint32_t kShards = 4;
+  std::multiset<std::string> union_of_shards;
+  for (std::uint32_t index = 0; index < kShards; ++index) {
+    WalkOptions options;
+    options.shard_index = index;
+    options.shard_count = kShards;
+    const WalkResult shard = walk_tree(tree, options);
+    EXPECT_FALSE(shard.files.empty()) << "shard " << index;
+    EXPECT_EQ(shard.stats.skipped_shard, all.size() - shard.files.size());
+    for (const std::string& path : relative_paths(shard)) union_of_shards.insert(path);
+  }
+  // Same files, each exactly once.
+  EXPECT_EQ(std::vector<std::string>(union_of_shards.begin(), union_of_shards.end()), all);
+
+  WalkOptions invalid;
+  invalid.shard_index = 4;
+  invalid.shard_count = 4;
+  const WalkResult rejected = walk_tree(tree, invalid);
+  EXPECT_TRUE(rejected.files.empty());
+  ASSERT_EQ(rejected.diagnostics.size(), 1U);
+  EXPECT_EQ(rejected.diagnostics[0].level, DiagnosticLevel::Error);
+}
+
+TEST(WalkOrder, ResultsAreSortedAndDeterministic) {
+  TempTree tree;
+  for (const char* file : {"z.py", "b/c.sql", "a.py", "B.py", "b.js", "b/a/z.py", "a-b.py",
+                           "a/b.py", "_x.py"}) {
+    tree.write(file);
+  }
+  const WalkResult first = walk_tree(tree);
+  const WalkResult second = walk_tree(tree);
+  const std::vector<std::string> paths = relative_paths(first);
+  EXPECT_EQ(paths, relative_paths(second));
+  EXPECT_EQ(user_paths(first), user_paths(second));
+  EXPECT_TRUE(std::ranges::is_sorted(paths));
+  EXPECT_EQ(paths.size(), 9U);
+}
+
+TEST(WalkPaths, PathsKeepTheTargetAsWritten) {
+  TempTree tree;
+  tree.write("x.py");
+  tree.write("sub/y.py");
+  const WorkingDirectory in_tree(tree.root());
+
+  WalkOptions options;  // no target: "."
+  WalkResult result = walk(options);
+  EXPECT_EQ(result.root, tree.root().string());
+  EXPECT_EQ(user_paths(result), (std::vector<std::string>{"sub/y.py", "x.py"}));
+  EXPECT_EQ(relative_paths(result), (std::vector<std::string>{"sub/y.py", "x.py"}));
+
+  options.targets = {"sub/"};  // one folder: it becomes the root
+  result = walk(options);
+  EXPECT_EQ(result.root, tree.path("sub"));
+  EXPECT_EQ(user_paths(result), (std::vector<std::string>{"sub/y.py"}));
+  EXPECT_EQ(relative_paths(result), (std::vector<std::string>{"y.py"}));
+
+  options.targets = {"./sub", "x.py"};  // several targets: the current folder is the root
+  result = walk(options);
+  EXPECT_EQ(result.root, tree.root().string());
+  EXPECT_EQ(user_paths(result), (std::vector<std::string>{"./sub/y.py", "x.py"}));
+  EXPECT_EQ(relative_paths(result), (std::vector<std::string>{"sub/y.py", "x.py"}));
+
+  // Overlapping targets list each file once.
+  options.targets = {".", "sub", "x.py"};
+  result = walk(options);
+  EXPECT_EQ(relative_paths(result), (std::vector<std::string>{"sub/y.py", "x.py"}));
+}
+
+TEST(WalkDepth, DeepTreesAreWalkedWithoutRecursion) {
+  TempTree tree;
+  std::string deep;
+  for (int i = 0; i < 300; ++i) deep += "d/";
+  tree.write(deep + "deep.py");
+  const WalkResult result = walk_tree(tree);
+  ASSERT_EQ(result.files.size(), 1U) << describe(result.diagnostics);
+  EXPECT_EQ(result.files[0].relative_path, deep + "deep.py");
 }
 
 }  // namespace

@@ -1,0 +1,215 @@
+// End-to-end tests of the binary: output formats, SARIF schema, determinism, exit codes, atomic
+// output, secret redaction, broken packs. Each test builds its own temp tree named after itself.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "harness.h"
+
+namespace citizenscan::testing {
+namespace {
+namespace fs = std::filesystem;
+
+const std::string kSecretFile = "import os\nAWS_KEY = \"AKIAQ3EGRTY6KXMFZ7PN\"\nregion = os.environ['AWS_REGION']\n";
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+TEST(Cli, VersionPrintsNameAndVersion) {
+  const RunResult run = run_citizenscan({"--version"});
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.out.rfind("citizenscan 0.", 0), 0u) << run.out;
+}
+
+TEST(Cli, FindingsExitOneCleanTreeExitsZero) {
+  TempTree tree("FindingsExitOneCleanTreeExitsZero");
+  tree.write("clean/app.py", "print('hello')\n");
+  tree.write("dirty/app.py", kSecretFile);
+  EXPECT_EQ(run_citizenscan({"scan", (tree.path() / "clean").string()}).exit_code, 0);
+  const RunResult dirty = run_citizenscan({"scan", (tree.path() / "dirty").string()});
+  EXPECT_EQ(dirty.exit_code, 1) << dirty.out << dirty.err;
+  EXPECT_EQ(run_citizenscan({"scan", "--fail-on", "none", (tree.path() / "dirty").string()}).exit_code, 0);
+}
+
+TEST(Cli, TextOutputNamesLocationRuleAndRedactsTheSecret) {
+  TempTree tree("TextOutputNamesLocationRuleAndRedactsTheSecret");
+  tree.write("app.py", kSecretFile);
+  const RunResult run = run_citizenscan({"scan", "--color", "never", "app.py"}, tree.path());
+  EXPECT_NE(run.out.find("app.py:2:"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("credentials/aws-access-key-id"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("AKIAQ3EGRTY6KXMFZ7PN"), std::string::npos) << "secret leaked:\n" << run.out;
+  const RunResult shown = run_citizenscan({"scan", "--show-secrets", "app.py"}, tree.path());
+  EXPECT_NE(shown.out.find("AKIAQ3EGRTY6KXMFZ7PN"), std::string::npos) << shown.out;
+}
+
+TEST(Cli, NoFormatLeaksASecretWithoutShowSecrets) {
+  TempTree tree("NoFormatLeaksASecretWithoutShowSecrets");
+  tree.write("app.py", kSecretFile);
+  for (const std::string format : {"text", "json", "sarif"}) {
+    const RunResult run = run_citizenscan({"scan", "-f", format, "."}, tree.path());
+    EXPECT_EQ(run.exit_code, 1) << format;
+    EXPECT_EQ(run.out.find("AKIAQ3EGRTY6KXMFZ7PN"), std::string::npos) << format << " leaked the secret";
+  }
+}
+
+TEST(Cli, SarifOfAllTestdataValidatesAgainstTheOfficialSchema) {
+  const fs::path schema = fs::path(CITIZENSCAN_CACHE) / "pkg/microsoft-sarif-multitool-linux-5.7.0/sarif-2.1.0.json";
+  ASSERT_TRUE(fs::exists(schema)) << schema << " is missing: scripts/setup.sh fetches it (role 'test' in grammars/manifest.txt)";
+  ASSERT_TRUE(fs::exists("/usr/bin/python3")) << "python3 is installed by scripts/setup.sh";
+  TempTree out("SarifOfAllTestdataValidatesAgainstTheOfficialSchema");
+  const fs::path report = out.path() / "report.sarif";
+  const RunResult run = run_citizenscan({"scan", "--no-ignore", "-f", "sarif", "-o", report.string(), "testdata"});
+  ASSERT_TRUE(run.exit_code == 0 || run.exit_code == 1) << run.err;
+  const auto sarif = nlohmann::json::parse(read_file(report));
+  EXPECT_FALSE(sarif["runs"][0]["results"].empty()) << "the schema test must see real results";
+  const std::string command = "/usr/bin/python3 '" CITIZENSCAN_SOURCE_DIR "/tests/e2e/validate_sarif.py' '" +
+                              schema.string() + "' '" + report.string() + "' 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string output;
+  char buffer[4096];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, n);
+  const int status = ::pclose(pipe);
+  EXPECT_EQ(WEXITSTATUS(status), 0) << output;
+  EXPECT_NE(output.find("valid"), std::string::npos) << output;
+}
+
+TEST(Cli, SarifShapeForCodeScanning) {
+  TempTree tree("SarifShapeForCodeScanning");
+  tree.write("src/app.py", kSecretFile);
+  const RunResult run = run_citizenscan({"scan", "-f", "sarif", tree.path().string()});
+  const auto sarif = nlohmann::json::parse(run.out);
+  const auto& result = sarif["runs"][0]["results"][0];
+  const auto& rules = sarif["runs"][0]["tool"]["driver"]["rules"];
+  EXPECT_EQ(rules[result["ruleIndex"].get<int>()]["id"], result["ruleId"]);
+  const auto& location = result["locations"][0]["physicalLocation"];
+  EXPECT_EQ(location["artifactLocation"]["uri"], "src/app.py");
+  EXPECT_EQ(location["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+  EXPECT_EQ(location["region"]["startLine"], 2);
+  EXPECT_GE(location["region"]["startColumn"].get<int>(), 1);
+  EXPECT_TRUE(result["partialFingerprints"].contains("citizenscan/v1"));
+  EXPECT_TRUE(sarif["runs"][0]["invocations"][0]["executionSuccessful"].get<bool>());
+}
+
+TEST(Cli, OutputIsIdenticalForOneAndFourJobs) {
+  for (const std::string format : {"text", "json", "sarif"}) {
+    const RunResult one = run_citizenscan({"scan", "--no-ignore", "-j", "1", "-f", format, "testdata"});
+    const RunResult four = run_citizenscan({"scan", "--no-ignore", "-j", "4", "-f", format, "testdata"});
+    EXPECT_EQ(one.exit_code, four.exit_code);
+    EXPECT_FALSE(one.out.empty());
+    EXPECT_TRUE(one.out == four.out) << format << " output differs between --jobs 1 and --jobs 4";
+  }
+}
+
+TEST(Cli, OutputFileIsWrittenAtomicallyAndMissingDirectoryIsAnError) {
+  TempTree tree("OutputFileIsWrittenAtomicallyAndMissingDirectoryIsAnError");
+  tree.write("app.py", kSecretFile);
+  const fs::path report = tree.path() / "report.json";
+  EXPECT_EQ(run_citizenscan({"scan", "-f", "json", "-o", report.string(), "app.py"}, tree.path()).exit_code, 1);
+  EXPECT_NO_THROW((void)nlohmann::json::parse(read_file(report)));
+  const RunResult missing = run_citizenscan({"scan", "-o", (tree.path() / "nope/r.json").string(), "app.py"}, tree.path());
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("does not exist"), std::string::npos) << missing.err;
+  for (const auto& entry : fs::directory_iterator(tree.path())) {
+    EXPECT_EQ(entry.path().filename().string().find(".tmp."), std::string::npos) << "leftover " << entry.path();
+  }
+}
+
+TEST(Cli, MissingTargetIsAnErrorButOtherTargetsAreScanned) {
+  TempTree tree("MissingTargetIsAnErrorButOtherTargetsAreScanned");
+  tree.write("app.py", kSecretFile);
+  const RunResult run = run_citizenscan({"scan", "-f", "json", "app.py", "missing.py"}, tree.path());
+  EXPECT_EQ(run.exit_code, 2);
+  const auto report = nlohmann::json::parse(run.out);
+  EXPECT_EQ(report["findings"].size(), 1u);
+  EXPECT_NE(run.out.find("missing.py"), std::string::npos);
+}
+
+TEST(Cli, BrokenRulePackFailsBeforeScanningWithFileRuleAndOffset) {
+  TempTree tree("BrokenRulePackFailsBeforeScanningWithFileRuleAndOffset");
+  tree.write("bad.json", R"({"pack": "custom", "rules": [{"id": "custom/bad-query", "name": "B",
+    "shortDescription": "s", "fullDescription": "f", "help": "h", "severity": "note",
+    "securitySeverity": 1.0, "precision": "low", "languages": ["python"], "message": "m",
+    "matchers": [{"query": "(call function: (identifier) @f"}]}]})");
+  tree.write("app.py", "x = 1\n");
+  const RunResult run = run_citizenscan({"scan", "--rules", "bad.json", "app.py"}, tree.path());
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("bad.json"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("custom/bad-query"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("byte offset"), std::string::npos) << run.err;
+  EXPECT_TRUE(run.out.empty());
+}
+
+TEST(Cli, CustomPackAddsRules) {
+  TempTree tree("CustomPackAddsRules");
+  tree.write("extra.json", R"J({"pack": "custom", "rules": [{"id": "custom/todo-comment", "name": "Todo",
+    "shortDescription": "s", "fullDescription": "f", "help": "h", "severity": "note",
+    "securitySeverity": 1.0, "precision": "low", "languages": ["python"], "message": "comment {c}",
+    "literals": ["todo"], "matchers": [{"query": "((comment) @c (#match? @c \"TODO\"))"}]}]})J");
+  tree.write("app.py", "# TODO: rotate\nx = 1  # fine\n");
+  const RunResult run = run_citizenscan({"scan", "-f", "json", "--rules", "extra.json", "app.py"}, tree.path());
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  const auto report = nlohmann::json::parse(run.out);
+  ASSERT_EQ(report["findings"].size(), 1u);
+  EXPECT_EQ(report["findings"][0]["rule_id"], "custom/todo-comment");
+  EXPECT_EQ(report["findings"][0]["line"], 1);
+}
+
+TEST(Cli, InlineIgnoreSuppressesWithReasonAndStaysInSarif) {
+  TempTree tree("InlineIgnoreSuppressesWithReasonAndStaysInSarif");
+  tree.write("app.py",
+             "# citizenscan:ignore credentials/aws-access-key-id -- revoked key kept for the tutorial\n"
+             "AWS_KEY = \"AKIAQ3EGRTY6KXMFZ7PN\"\n");
+  EXPECT_EQ(run_citizenscan({"scan", "app.py"}, tree.path()).exit_code, 0);
+  const auto sarif = nlohmann::json::parse(run_citizenscan({"scan", "-f", "sarif", "app.py"}, tree.path()).out);
+  const auto& suppression = sarif["runs"][0]["results"][0]["suppressions"][0];
+  EXPECT_EQ(suppression["kind"], "inSource");
+  EXPECT_EQ(suppression["justification"], "revoked key kept for the tutorial");
+  EXPECT_EQ(run_citizenscan({"scan", "--no-inline-ignores", "app.py"}, tree.path()).exit_code, 1);
+}
+
+TEST(Cli, RulesListAndExplain) {
+  const RunResult list = run_citizenscan({"rules"});
+  EXPECT_EQ(list.exit_code, 0);
+  EXPECT_NE(list.out.find("credentials/aws-access-key-id"), std::string::npos);
+  const RunResult explain = run_citizenscan({"rules", "explain", "credentials/aws-access-key-id"});
+  EXPECT_EQ(explain.exit_code, 0);
+  EXPECT_NE(explain.out.find("# credentials/aws-access-key-id"), std::string::npos);
+  EXPECT_EQ(run_citizenscan({"rules", "explain", "credentials/nope"}).exit_code, 2);
+}
+
+TEST(Cli, BinaryAndOversizedFilesAreDiagnosticsNotSilence) {
+  TempTree tree("BinaryAndOversizedFilesAreDiagnosticsNotSilence");
+  tree.write("bin.py", std::string("x = 1\0\0\0", 8));
+  tree.write("big.py", std::string(4096, '#') + "\n");
+  tree.write("app.py", kSecretFile);
+  const RunResult run = run_citizenscan({"scan", "-f", "json", "--max-file-size", "1K", "."}, tree.path());
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  const auto report = nlohmann::json::parse(run.out);
+  std::string diagnostics = report["diagnostics"].dump();
+  EXPECT_NE(diagnostics.find("bin.py"), std::string::npos) << diagnostics;
+  EXPECT_NE(diagnostics.find("big.py"), std::string::npos) << diagnostics;
+  EXPECT_EQ(report["findings"].size(), 1u);
+}
+
+TEST(Cli, AppsScriptDetectedInClaspProject) {
+  TempTree tree("AppsScriptDetectedInClaspProject");
+  tree.write("tool/appsscript.json", R"({"timeZone": "Etc/UTC"})");
+  tree.write("tool/Code.js", "var KEY = 'AKIAQ3EGRTY6KXMFZ7PN';\n");
+  tree.write("node/index.js", "var KEY = 'AKIAQ3EGRTY6KXMFZ7PN';\n");
+  const auto report = nlohmann::json::parse(run_citizenscan({"scan", "-f", "json", "."}, tree.path()).out);
+  std::map<std::string, std::string> languages;
+  for (const auto& f : report["findings"]) languages[f["relative_path"]] = f["language"];
+  EXPECT_EQ(languages["tool/Code.js"], "appsscript");
+  EXPECT_EQ(languages["node/index.js"], "javascript");
+}
+
+}  // namespace
+}  // namespace citizenscan::testing
