@@ -5,16 +5,31 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 
-packages=(
-  build-essential cmake pkg-config ca-certificates
-  nodejs npm
-  libre2-dev nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
-  python3 python3-jsonschema
-)
+# Each requirement: the Debian package that provides it, and how to tell it is already there. Tools
+# are checked by command, not by package, so a machine whose Node.js or compiler came from elsewhere
+# (npm bundled with a nodesource nodejs, say) is not asked to install a conflicting Debian package.
+have_cmd() { command -v "$1" >/dev/null 2>&1; }
+have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
+need() {  # need PACKAGE CHECK...
+  local package=$1; shift
+  "$@" || missing+=("$package")
+}
+need build-essential have_cmd g++
+need build-essential have_cmd make
+need cmake have_cmd cmake
+need pkg-config have_cmd pkg-config
+need ca-certificates test -d /etc/ssl/certs
+need nodejs have_cmd node
+need npm have_cmd npm
+need libre2-dev have_pkg libre2-dev
+need nlohmann-json3-dev have_pkg nlohmann-json3-dev
+need libcli11-dev have_pkg libcli11-dev
+need libgtest-dev have_pkg libgtest-dev
+need libbenchmark-dev have_pkg libbenchmark-dev
+need python3 test -x /usr/bin/python3
+need python3-jsonschema /usr/bin/python3 -c 'import jsonschema' 2>/dev/null
+mapfile -t missing < <(printf '%s\n' "${missing[@]}" | awk 'NF && !seen[$0]++')
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}" >&2
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"

@@ -1,6 +1,7 @@
 #include "glob.h"
 
 #include <cctype>
+#include <ranges>
 
 #include "citizenscan/walk.h"
 
@@ -154,11 +155,11 @@ Glob::Segment Glob::compile_segment(std::string_view text) {
       i += 2;
     } else if (c == '*') {
       if (segment.tokens.empty() || segment.tokens.back().kind != Token::Kind::Star) {
-        segment.tokens.push_back(Token(Token::Kind::Star));
+        segment.tokens.emplace_back(Token::Kind::Star);
       }
       ++i;
     } else if (c == '?') {
-      segment.tokens.push_back(Token(Token::Kind::AnyChar));
+      segment.tokens.emplace_back(Token::Kind::AnyChar);
       ++i;
     } else if (c == '[') {
       std::size_t position = i;
@@ -277,8 +278,7 @@ bool Glob::segment_matches(const Segment& segment, std::string_view name) {
     if (token_index < tokens.size() && tokens[token_index].kind == Token::Kind::Star) {
       star_token = token_index++;
       star_position = position;
-    } else if (token_index < tokens.size() &&
-               token_matches(tokens[token_index], name, position, length)) {
+    } else if (token_index < tokens.size() && token_matches(tokens[token_index], name, position, length)) {
       ++token_index;
       position += length;
     } else if (star_token < tokens.size()) {
@@ -299,29 +299,29 @@ bool Glob::segment_matches(const Segment& segment, std::string_view name) {
 // exponentially, whatever an ignore file in a scanned repository contains.
 bool Glob::segments_match(const std::vector<std::string_view>& names) const {
   const std::size_t name_count = names.size();
-  // next[j]: do segments (i+1).. match names j..? Starts as "empty pattern matches empty path".
-  std::vector<char> next(name_count + 1, 0);
-  std::vector<char> current(name_count + 1, 0);
-  next[name_count] = 1;
-  for (std::size_t i = segments_.size(); i-- > 0;) {
-    const Segment& segment = segments_[i];
+  // next[j]: do the segments after the current one match names j..? Starts as "the empty
+  // pattern matches the empty rest of the path".
+  std::vector<bool> next(name_count + 1, false);
+  std::vector<bool> current(name_count + 1, false);
+  next[name_count] = true;
+  for (const Segment& segment : segments_ | std::views::reverse) {
     if (segment.any_depth) {
-      // current[j] = any next[t] for t >= j (+1 when at least one name must be consumed).
+      // current[j] = any next[t] for t >= j (t > j when at least one name must be consumed).
       const std::size_t skip = segment.at_least_one ? 1 : 0;
-      char any_later = 0;
+      bool any_later = false;
       for (std::size_t j = name_count + 1; j-- > 0;) {
-        if (j + skip <= name_count) any_later = static_cast<char>(any_later | next[j + skip]);
-        current[j] = j + skip <= name_count ? any_later : 0;
+        const bool reachable = j + skip <= name_count;
+        any_later = any_later || (reachable && next[j + skip]);
+        current[j] = reachable && any_later;
       }
     } else {
       for (std::size_t j = 0; j <= name_count; ++j) {
-        current[j] = static_cast<char>(j < name_count && next[j + 1] != 0 &&
-                                       segment_matches(segment, names[j]));
+        current[j] = j < name_count && next[j + 1] && segment_matches(segment, names[j]);
       }
     }
     std::swap(next, current);
   }
-  return next[0] != 0;
+  return next[0];
 }
 
 bool Glob::matches(std::string_view path, bool is_directory) const {
@@ -367,10 +367,8 @@ GlobList GlobList::from_options(const std::vector<std::string>& patterns) {
 }
 
 GlobList::Decision GlobList::decide(std::string_view path, bool is_directory) const {
-  for (auto it = globs_.rbegin(); it != globs_.rend(); ++it) {
-    if (it->matches(path, is_directory)) {
-      return it->negated() ? Decision::NegatedMatch : Decision::Match;
-    }
+  for (const Glob& glob : globs_ | std::views::reverse) {
+    if (glob.matches(path, is_directory)) return glob.negated() ? Decision::NegatedMatch : Decision::Match;
   }
   return Decision::None;
 }

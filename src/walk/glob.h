@@ -32,26 +32,26 @@ class Glob {
   // nullopt for lines that hold no pattern: blank lines, comments, a lone "/" or "!".
   static std::optional<Glob> parse(std::string_view text, GlobSource source);
 
-  bool negated() const { return negated_; }
-  bool directory_only() const { return directory_only_; }
+  [[nodiscard]] bool negated() const { return negated_; }
+  [[nodiscard]] bool directory_only() const { return directory_only_; }
 
   // Does the pattern match exactly this '/'-separated path (relative to the pattern's base)?
-  bool matches(std::string_view path, bool is_directory) const;
+  [[nodiscard]] bool matches(std::string_view path, bool is_directory) const;
   // Also true when a folder above the path matches, which is how git treats an ignored folder.
-  bool matches_path_or_parent(std::string_view path, bool is_directory) const;
+  [[nodiscard]] bool matches_path_or_parent(std::string_view path, bool is_directory) const;
 
  private:
   struct Token {
     enum class Kind : std::uint8_t { Literal, AnyChar, Star, Class };
     explicit Token(Kind token_kind) : kind(token_kind) {}
     Kind kind;
-    std::string literal;                       // Literal: a run of bytes
-    std::bitset<128> ascii_members;            // Class: ASCII members
-    std::vector<std::string> other_members;    // Class: multi-byte UTF-8 members
+    std::string literal;                     // Literal: a run of bytes
+    std::bitset<128> ascii_members;          // Class: ASCII members
+    std::vector<std::string> other_members;  // Class: multi-byte UTF-8 members
     bool negated_class = false;
   };
   struct Segment {
-    bool any_depth = false;  // "**"
+    bool any_depth = false;     // "**"
     bool at_least_one = false;  // a trailing "**" matches what is inside, not the folder itself
     std::vector<Token> tokens;
   };
@@ -61,7 +61,7 @@ class Glob {
   static bool token_matches(const Token& token, std::string_view text, std::size_t position,
                             std::size_t& length);
   static bool segment_matches(const Segment& segment, std::string_view name);
-  bool segments_match(const std::vector<std::string_view>& names) const;
+  [[nodiscard]] bool segments_match(const std::vector<std::string_view>& names) const;
 
   std::vector<Segment> segments_;
   bool negated_ = false;
@@ -77,9 +77,9 @@ class GlobList {
   static GlobList parse_ignore_file(std::string_view text);
   static GlobList from_options(const std::vector<std::string>& patterns);
 
-  bool empty() const { return globs_.empty(); }
-  Decision decide(std::string_view path, bool is_directory) const;
-  Decision decide_path_or_parent(std::string_view path, bool is_directory) const;
+  [[nodiscard]] bool empty() const { return globs_.empty(); }
+  [[nodiscard]] Decision decide(std::string_view path, bool is_directory) const;
+  [[nodiscard]] Decision decide_path_or_parent(std::string_view path, bool is_directory) const;
 
  private:
   std::vector<Glob> globs_;

@@ -11,8 +11,13 @@
 // - Ignore files: each folder may add a level of .ignore/.gitignore rules; a path is checked from
 //   the innermost level outwards and the first level with a matching pattern decides (within a file
 //   the last matching line wins). .git/info/exclude ranks below every .gitignore, as in git.
+//   A folder holding .git starts a repository: the .gitignore files above it stop applying there
+//   (.ignore files still do). For a folder target, ignore files in the folders above it count too,
+//   up to the repository root (or the scan root outside a repository), as `git status` would.
 //   Files named explicitly as targets are never ignored by ignore files (the user asked for them);
 //   --include/--exclude still apply to them.
+// - --include/--exclude: gitignore-style lists on root-relative paths (`!` re-includes); an
+//   excluded folder is pruned, and a file is included when it or a folder above it matches.
 // - Sharding: FNV-1a 64 of the '/'-separated relative path, modulo the shard count. It depends on
 //   the path only, so every machine of a CI matrix computes the same partition.
 // - max_file_size 0 means "no limit".
@@ -47,6 +52,12 @@ constexpr std::array<std::string_view, 3> kVcsFolders{".git", ".hg", ".svn"};
 constexpr std::array<std::string_view, 2> kClaspMarkers{"appsscript.json", ".clasp.json"};
 
 std::string error_text(int error) { return std::generic_category().message(error); }
+
+struct FileCloser {
+  void operator()(std::FILE* stream) const {
+    std::fclose(stream);  // NOLINT(cppcoreguidelines-owning-memory): this is the owner
+  }
+};
 
 std::uint64_t stable_path_hash(std::string_view path) {
   std::uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a 64 offset basis
@@ -205,15 +216,14 @@ class Walker {
   void add_file_target(const Target& target, const fs::path& absolute);
   void drain_stack();
   void enter(const PendingFolder& folder);
-  void accept_file(const std::string& path, const std::string& relative_path, Language language,
-                   bool linked);
+  void accept_file(const std::string& path, const std::string& relative_path, Language language, bool linked);
 
   bool passes_option_globs(std::string_view relative_path) const;
   bool link_stays_inside(const Target& target, const std::string& path);
   bool clasp_project_at_or_above(fs::path folder) const;
   std::shared_ptr<const IgnoreLevel> ignores_above(const fs::path& target_folder);
-  void add_ignore_file(std::vector<IgnoreFile>& files, const std::string& path,
-                       const std::string& base, const std::string& prepend, IgnoreKind kind);
+  void add_ignore_file(std::vector<IgnoreFile>& files, const std::string& path, const std::string& base,
+                       const std::string& prepend, IgnoreKind kind);
 
   static std::string display_path(const Target& target, std::string_view walk_path) {
     std::string path = join(target.written, walk_path);
@@ -231,8 +241,8 @@ class Walker {
   GlobList excludes_;
   GlobList includes_;
   std::uint32_t shard_count_ = 1;
-  fs::path root_;       // normalized, as reported
-  fs::path root_real_;  // all symlinks resolved, for containment checks
+  fs::path root_;               // normalized, as reported
+  fs::path root_real_;          // all symlinks resolved, for containment checks
   std::deque<Target> targets_;  // a deque keeps addresses stable for PendingFolder::target
   std::vector<PendingFolder> stack_;
   std::deque<PendingFolder> linked_folders_;
@@ -292,8 +302,7 @@ void Walker::choose_root(const std::vector<std::string>& targets) {
 void Walker::add_target(const std::string& written) {
   std::error_code error;
   const fs::file_status status = fs::status(written, error);
-  if (status.type() == fs::file_type::not_found ||
-      error == std::errc::no_such_file_or_directory) {
+  if (status.type() == fs::file_type::not_found || error == std::errc::no_such_file_or_directory) {
     diagnose(DiagnosticLevel::Error, written, "no such file or directory");
     return;
   }
@@ -342,8 +351,8 @@ void Walker::add_target(const std::string& written) {
 
 void Walker::add_file_target(const Target& target, const fs::path& absolute) {
   ++result_.stats.files_seen;
-  const auto language = detect_language(absolute.filename().string(),
-                                        clasp_project_at_or_above(absolute.parent_path()));
+  const auto language =
+      detect_language(absolute.filename().string(), clasp_project_at_or_above(absolute.parent_path()));
   if (!language) {
     ++result_.stats.skipped_unknown;
     return;
@@ -426,12 +435,11 @@ void Walker::enter(const PendingFolder& folder) {
     // A .git file (worktree, submodule) also marks a repository root; only a .git folder has info/.
     const bool repository_root = has_child(".git", [](fs::file_type) { return true; });
     if (has_child(".git", folder_like)) {
-      add_ignore_file(files, join(path, ".git/info/exclude"), folder.walk_path, "",
-                      IgnoreKind::GitExclude);
+      add_ignore_file(files, join(path, ".git/info/exclude"), folder.walk_path, "", IgnoreKind::GitExclude);
     }
     if (!files.empty() || repository_root) {
-      ignores = std::make_shared<const IgnoreLevel>(
-          IgnoreLevel{std::move(files), repository_root, folder.ignores});
+      ignores =
+          std::make_shared<const IgnoreLevel>(IgnoreLevel{std::move(files), repository_root, folder.ignores});
     }
   }
   const auto self = std::make_shared<const Ancestor>(Ancestor{id, folder.ancestors});
@@ -485,8 +493,8 @@ void Walker::enter(const PendingFolder& folder) {
   for (auto& next : subfolders | std::views::reverse) stack_.push_back(std::move(next));
 }
 
-void Walker::accept_file(const std::string& path, const std::string& relative_path,
-                         Language language, bool linked) {
+void Walker::accept_file(const std::string& path, const std::string& relative_path, Language language,
+                         bool linked) {
   struct ::stat info {};
   if (::stat(path.c_str(), &info) != 0) {
     diagnose(DiagnosticLevel::Warning, path, "cannot read file: " + error_text(errno));
@@ -579,33 +587,29 @@ std::shared_ptr<const IgnoreLevel> Walker::ignores_above(const fs::path& target_
       add_ignore_file(files, join(folder, ".git/info/exclude"), "", prepend, IgnoreKind::GitExclude);
     }
     if (!files.empty() || repository_root) {
-      chain = std::make_shared<const IgnoreLevel>(
-          IgnoreLevel{std::move(files), repository_root, chain});
+      chain = std::make_shared<const IgnoreLevel>(IgnoreLevel{std::move(files), repository_root, chain});
     }
   }
   return chain;
 }
 
-void Walker::add_ignore_file(std::vector<IgnoreFile>& files, const std::string& path,
-                             const std::string& base, const std::string& prepend,
-                             IgnoreKind kind) {
+void Walker::add_ignore_file(std::vector<IgnoreFile>& files, const std::string& path, const std::string& base,
+                             const std::string& prepend, IgnoreKind kind) {
   // Only regular files (or links to them): opening a FIFO named .gitignore would block the walk.
   std::error_code error;
   if (!fs::is_regular_file(path, error)) return;
-  std::FILE* stream = std::fopen(path.c_str(), "rb");
-  if (stream == nullptr) {
+  const std::unique_ptr<std::FILE, FileCloser> stream(std::fopen(path.c_str(), "rb"));
+  if (!stream) {
     diagnose(DiagnosticLevel::Warning, path, "cannot read ignore file: " + error_text(errno));
     return;
   }
   std::string text;
   std::array<char, 16384> buffer{};
   std::size_t count = 0;
-  while ((count = std::fread(buffer.data(), 1, buffer.size(), stream)) > 0) {
+  while ((count = std::fread(buffer.data(), 1, buffer.size(), stream.get())) > 0) {
     text.append(buffer.data(), count);
   }
-  const bool failed = std::ferror(stream) != 0;
-  std::fclose(stream);
-  if (failed) {
+  if (std::ferror(stream.get()) != 0) {
     diagnose(DiagnosticLevel::Warning, path, "cannot read ignore file: read error");
     return;
   }

@@ -23,9 +23,8 @@ class TempTree {
  public:
   TempTree() {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    root_ = fs::temp_directory_path() /
-            ("citizenscan-" + std::string(info->test_suite_name()) + "-" + info->name() + "-" +
-             std::to_string(::getpid()));
+    root_ = fs::temp_directory_path() / ("citizenscan-" + std::string(info->test_suite_name()) + "-" +
+                                         info->name() + "-" + std::to_string(::getpid()));
     fs::remove_all(root_);
     fs::create_directories(root_);
     root_ = fs::canonical(root_);
@@ -58,9 +57,7 @@ class TempTree {
 // Restores the working directory when a test that changes it ends, even on failure.
 class WorkingDirectory {
  public:
-  explicit WorkingDirectory(const fs::path& folder) : saved_(fs::current_path()) {
-    fs::current_path(folder);
-  }
+  explicit WorkingDirectory(const fs::path& folder) : saved_(fs::current_path()) { fs::current_path(folder); }
   ~WorkingDirectory() {
     std::error_code error;
     fs::current_path(saved_, error);
@@ -186,8 +183,7 @@ TEST(WalkClasp, JavaScriptInsideAClaspProjectIsAppsScript) {
   options.root = tree.root().string();
   options.targets = {tree.path("gas/src/Code.js"), tree.path("gas/src"), tree.path("web/app.js")};
   const WalkResult targeted = walk(options);
-  ASSERT_EQ(relative_paths(targeted),
-            (std::vector<std::string>{"gas/src/Code.js", "web/app.js"}))
+  ASSERT_EQ(relative_paths(targeted), (std::vector<std::string>{"gas/src/Code.js", "web/app.js"}))
       << describe(targeted.diagnostics);
   EXPECT_EQ(targeted.files[0].language, Language::AppsScript);
   EXPECT_EQ(targeted.files[1].language, Language::JavaScript);
@@ -223,12 +219,15 @@ void make_ignore_tree(const TempTree& tree) {
   tree.write(".svn/entries.py");
   tree.write("sub/.gitignore", "!*_pb2.py\nlocal.py\n/gen/\nnested/b.py\n");
 
-  for (const char* file : {
-           "main.py", "keep_pb2.py", "a_pb2.py", "out.py", "x/out.py/inner.py", "top.py",
-           "sub/top.py", "docs/a.py", "docs/deeper/b.py", "#hash.py", "trailing.py", "deep/x.py",
-           "a/b/deep/x.py", "cache/c.py", "both.py", "rescued.py", "from_dot_ignore.py",
-           "excluded_by_info.py", "local.py", "sub/local.py", "sub/keep_pb2.py", "sub/b_pb2.py",
-           "sub/gen/g.py", "sub/x/gen/g.py", "sub/nested/b.py", "nested/b.py"}) {
+  for (const char* file : {"main.py",         "keep_pb2.py",        "a_pb2.py",
+                           "out.py",          "x/out.py/inner.py",  "top.py",
+                           "sub/top.py",      "docs/a.py",          "docs/deeper/b.py",
+                           "#hash.py",        "trailing.py",        "deep/x.py",
+                           "a/b/deep/x.py",   "cache/c.py",         "both.py",
+                           "rescued.py",      "from_dot_ignore.py", "excluded_by_info.py",
+                           "local.py",        "sub/local.py",       "sub/keep_pb2.py",
+                           "sub/b_pb2.py",    "sub/gen/g.py",       "sub/x/gen/g.py",
+                           "sub/nested/b.py", "nested/b.py"}) {
     tree.write(file);
   }
 }
@@ -238,18 +237,18 @@ TEST(WalkIgnore, GitignoreNegationDirectoryOnlyAnchoredAndNested) {
   make_ignore_tree(tree);
   const WalkResult result = walk_tree(tree);
   const std::vector<std::string> expected = {
-      "both.py",          // .gitignore ignores it, the .ignore beside it re-includes it
-      "docs/deeper/b.py", // "docs/*.py": '*' stops at '/'
-      "keep_pb2.py",      // "!keep_pb2.py" after "*_pb2.py"
-      "local.py",         // sub/.gitignore's "local.py" only applies below sub/
+      "both.py",           // .gitignore ignores it, the .ignore beside it re-includes it
+      "docs/deeper/b.py",  // "docs/*.py": '*' stops at '/'
+      "keep_pb2.py",       // "!keep_pb2.py" after "*_pb2.py"
+      "local.py",          // sub/.gitignore's "local.py" only applies below sub/
       "main.py",
-      "nested/b.py",      // "nested/b.py" in sub/.gitignore is anchored to sub/
-      "out.py",           // "out.py/" matches folders only
-      "rescued.py",       // .gitignore's "!rescued.py" outranks .git/info/exclude
-      "sub/b_pb2.py",     // the deeper "!*_pb2.py" wins
+      "nested/b.py",   // "nested/b.py" in sub/.gitignore is anchored to sub/
+      "out.py",        // "out.py/" matches folders only
+      "rescued.py",    // .gitignore's "!rescued.py" outranks .git/info/exclude
+      "sub/b_pb2.py",  // the deeper "!*_pb2.py" wins
       "sub/keep_pb2.py",
-      "sub/top.py",       // "/top.py" is anchored to the root
-      "sub/x/gen/g.py",   // "/gen/" is anchored to sub/
+      "sub/top.py",      // "/top.py" is anchored to the root
+      "sub/x/gen/g.py",  // "/gen/" is anchored to sub/
   };
   EXPECT_EQ(relative_paths(result), expected) << describe(result.diagnostics);
   EXPECT_TRUE(result.diagnostics.empty()) << describe(result.diagnostics);
@@ -272,9 +271,7 @@ TEST(WalkIgnore, NoIgnoreFilesWalksEverythingButVcsFolders) {
     EXPECT_NE(std::ranges::find(paths, ignored), paths.end()) << ignored;
   }
   for (const std::string& path : paths) {
-    EXPECT_FALSE(path.starts_with(".git/") || path.starts_with(".hg/") ||
-                 path.starts_with(".svn/"))
-        << path;
+    EXPECT_FALSE(path.starts_with(".git/") || path.starts_with(".hg/") || path.starts_with(".svn/")) << path;
   }
   EXPECT_EQ(result.stats.skipped_ignored, 0U);
 }
@@ -292,8 +289,7 @@ TEST(WalkIgnore, RulesAboveAFolderTargetApplyUpToTheRepositoryRoot) {
   WalkOptions options;
   options.targets = {tree.path("repo/src")};
   const WalkResult result = walk(options);
-  EXPECT_EQ(relative_paths(result), (std::vector<std::string>{"app.py"}))
-      << describe(result.diagnostics);
+  EXPECT_EQ(relative_paths(result), (std::vector<std::string>{"app.py"})) << describe(result.diagnostics);
   EXPECT_EQ(result.root, tree.path("repo/src"));
 }
 
@@ -308,8 +304,7 @@ TEST(WalkIgnore, OuterGitignoreStopsAtANestedRepository) {
   tree.write("vendored/inner.tmp.py");
 
   const WalkResult result = walk_tree(tree);
-  EXPECT_EQ(relative_paths(result),
-            (std::vector<std::string>{"outer.py", "vendored/inner.gen.py"}));
+  EXPECT_EQ(relative_paths(result), (std::vector<std::string>{"outer.py", "vendored/inner.gen.py"}));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -330,8 +325,7 @@ TEST(WalkGlobs, IncludeAndExclude) {
   using Paths = std::vector<std::string>;
   EXPECT_EQ(walk_with({}, {"vendor/", "*.test.js"}),
             (Paths{"db/schema.sql", "src/app.py", "tools/build.py", "tools/run.py"}));
-  EXPECT_EQ(walk_with({"src", "*.sql"}, {}),
-            (Paths{"db/schema.sql", "src/app.py", "src/app.test.js"}));
+  EXPECT_EQ(walk_with({"src", "*.sql"}, {}), (Paths{"db/schema.sql", "src/app.py", "src/app.test.js"}));
   EXPECT_EQ(walk_with({"src/**"}, {"*.test.js"}), (Paths{"src/app.py"}));
   EXPECT_EQ(walk_with({"**/*.py"}, {"tools/*", "!tools/run.py"}),
             (Paths{"src/app.py", "tools/run.py", "vendor/sub/x.py"}));
@@ -388,8 +382,7 @@ TEST(GlobMatch, GitignoreSyntax) {
       {"foo", "xfoo", false, false},
       {"foo", "foo/bar.py", false, true},
       {"", "a.py", false, false},
-      {"a*a*a*a*a*a*a*a*a*b", std::string_view("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), false,
-       false},
+      {"a*a*a*a*a*a*a*a*a*b", std::string_view("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), false, false},
       {"**/**/**/**/**/**/**/z", "a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q", false, false},
   };
   for (const Case& c : cases) {
@@ -420,8 +413,7 @@ TEST(WalkLimits, LargeFilesAreSkippedWithANoteAndEmptyFilesKept) {
       << describe(small_limit.diagnostics);
 
   const WalkResult default_limit = walk_tree(tree);
-  EXPECT_EQ(relative_paths(default_limit),
-            (std::vector<std::string>{"big.py", "empty.py", "small.py"}));
+  EXPECT_EQ(relative_paths(default_limit), (std::vector<std::string>{"big.py", "empty.py", "small.py"}));
   EXPECT_EQ(default_limit.stats.skipped_size, 1U);
   ASSERT_EQ(default_limit.diagnostics.size(), 1U) << describe(default_limit.diagnostics);
   EXPECT_EQ(default_limit.diagnostics[0].path, tree.path("huge.json"));
@@ -451,8 +443,7 @@ TEST(WalkSymlinks, LinksOutOfTheRootAreNotFollowedAndTwinsAreListedOnce) {
   const std::string message = "symlink points outside the scan root; not followed";
   EXPECT_TRUE(has_diagnostic(result, DiagnosticLevel::Note, tree.path("inside/escape_dir"), message))
       << describe(result.diagnostics);
-  EXPECT_TRUE(
-      has_diagnostic(result, DiagnosticLevel::Note, tree.path("inside/escape_file.py"), message))
+  EXPECT_TRUE(has_diagnostic(result, DiagnosticLevel::Note, tree.path("inside/escape_file.py"), message))
       << describe(result.diagnostics);
   EXPECT_EQ(result.diagnostics.size(), 2U) << describe(result.diagnostics);
 }
@@ -527,11 +518,9 @@ TEST(WalkErrors, UnreadableFoldersAndFilesAreWarningsAndTheWalkGoesOn) {
 
   const WalkResult result = walk_tree(tree);
   EXPECT_EQ(relative_paths(result), (std::vector<std::string>{"ok.py"}));
-  EXPECT_TRUE(has_diagnostic(result, DiagnosticLevel::Warning, tree.path("locked"),
-                             "Permission denied"))
+  EXPECT_TRUE(has_diagnostic(result, DiagnosticLevel::Warning, tree.path("locked"), "Permission denied"))
       << describe(result.diagnostics);
-  EXPECT_TRUE(has_diagnostic(result, DiagnosticLevel::Warning, tree.path("secret.py"),
-                             "Permission denied"))
+  EXPECT_TRUE(has_diagnostic(result, DiagnosticLevel::Warning, tree.path("secret.py"), "Permission denied"))
       << describe(result.diagnostics);
 }
 
@@ -585,8 +574,8 @@ TEST(WalkSharding, ShardsPartitionTheFilesExactly) {
 
 TEST(WalkOrder, ResultsAreSortedAndDeterministic) {
   TempTree tree;
-  for (const char* file : {"z.py", "b/c.sql", "a.py", "B.py", "b.js", "b/a/z.py", "a-b.py",
-                           "a/b.py", "_x.py"}) {
+  for (const char* file :
+       {"z.py", "b/c.sql", "a.py", "B.py", "b.js", "b/a/z.py", "a-b.py", "a/b.py", "_x.py"}) {
     tree.write(file);
   }
   const WalkResult first = walk_tree(tree);
