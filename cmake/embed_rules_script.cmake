@@ -1,4 +1,5 @@
 # Script mode: write OUTPUT, a C++ file defining citizenscan::detail::builtin_packs().
+string(REPLACE "|" ";" PACKS "${PACKS}")
 set(_body "")
 set(_table "")
 set(_i 0)

@@ -165,8 +165,9 @@ bool symbol_in(const std::vector<TSSymbol>& sorted, TSSymbol symbol) {
   return std::binary_search(sorted.begin(), sorted.end(), symbol);
 }
 
+// `found` receives the ancestor (inside) or descendant (contains) that satisfied the check.
 bool check_structure(const StructuralCheck& check, TSNode node, std::string_view text,
-                     const std::vector<TSSymbol>& boundaries, std::vector<TSNode>& stack) {
+                     const std::vector<TSSymbol>& boundaries, std::vector<TSNode>& stack, TSNode& found) {
   using Kind = StructuralCheck::Kind;
   if (check.kind == Kind::Inside || check.kind == Kind::NotInside) {
     bool inside = false;
@@ -174,6 +175,7 @@ bool check_structure(const StructuralCheck& check, TSNode node, std::string_view
       const TSSymbol symbol = ts_node_symbol(n);
       if (symbol_in(check.symbols, symbol)) {
         inside = true;
+        found = n;
         break;
       }
       if (symbol_in(boundaries, symbol)) break;
@@ -192,6 +194,7 @@ bool check_structure(const StructuralCheck& check, TSNode node, std::string_view
       const std::string_view t = node_text(text, n);
       if (!check.text || RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), *check.text)) {
         contains = true;
+        found = n;
         break;
       }
     }
@@ -266,12 +269,35 @@ void run_query(std::uint32_t rule_index, const QueryMatcher& matcher, const Matc
           return true;
         }
       }
+      for (const detail::FieldCapture& field : matcher.field_captures) {
+        if (field.id != capture) continue;
+        TSNode base;
+        bool found = false;
+        for (const auto& [id, node] : ws.captures) {
+          if (id == static_cast<std::uint32_t>(field.base)) {
+            base = node;
+            found = true;
+            break;
+          }
+        }
+        if (!found) return false;
+        out = ts_node_child_by_field_id(base, field.field);
+        return !ts_node_is_null(out);
+      }
       return false;
     };
-    for (const ValueCheck& check : matcher.checks) {
+    auto value_ok = [&](const ValueCheck& check) {
       TSNode node;
-      if (!first_node(check.capture, node) ||
-          !passes_value_check(check, unquote_literal(node_text(input.text, node)))) {
+      return first_node(check.capture, node) &&
+             passes_value_check(check, unquote_literal(node_text(input.text, node)));
+    };
+    // Checks on the query's own captures first (cheap, and most candidates fail there); checks on
+    // names bound by `where` and on field captures need the structural checks to have run.
+    const auto depends_on_structure = [&](const ValueCheck& check) {
+      return check.capture >= matcher.first_bound_capture;
+    };
+    for (const ValueCheck& check : matcher.checks) {
+      if (!depends_on_structure(check) && !value_ok(check)) {
         ok = false;
         break;
       }
@@ -279,7 +305,17 @@ void run_query(std::uint32_t rule_index, const QueryMatcher& matcher, const Matc
     if (!ok) continue;
     for (const StructuralCheck& check : matcher.structure) {
       TSNode node;
-      if (!first_node(check.capture, node) || !check_structure(check, node, input.text, boundaries, ws.stack)) {
+      TSNode found{};
+      if (!first_node(check.capture, node) ||
+          !check_structure(check, node, input.text, boundaries, ws.stack, found)) {
+        ok = false;
+        break;
+      }
+      if (check.bind >= 0) ws.captures.emplace_back(static_cast<std::uint32_t>(check.bind), found);
+    }
+    if (!ok) continue;
+    for (const ValueCheck& check : matcher.checks) {
+      if (depends_on_structure(check) && !value_ok(check)) {
         ok = false;
         break;
       }
@@ -332,6 +368,11 @@ void run_regex(std::uint32_t rule_index, const RegexMatcher& matcher, const Matc
     }
     if (!ok) continue;
     Hit hit{rule_index, start, end};
+    if (matcher.report_group >= 0 && groups[static_cast<std::size_t>(matcher.report_group)].data()) {
+      const auto& g = groups[static_cast<std::size_t>(matcher.report_group)];
+      hit.start = offset_of(g);
+      hit.end = hit.start + static_cast<std::uint32_t>(g.size());
+    }
     if (matcher.secret_group >= 0 && groups[static_cast<std::size_t>(matcher.secret_group)].data()) {
       const auto& g = groups[static_cast<std::size_t>(matcher.secret_group)];
       hit.has_secret = true;
@@ -405,7 +446,8 @@ void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidat
     }
   }
   // One finding per rule and start; a rule that yields to another drops hits that overlap one.
-  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+  // Stable: among hits of one rule at one start, the first matcher / query match wins.
+  std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
     return std::tie(a.start, a.rule, a.end) < std::tie(b.start, b.rule, b.end);
   });
   std::vector<bool> keep(hits.size(), true);

@@ -53,6 +53,14 @@ struct StructuralCheck {
   std::vector<TSSymbol> symbols;         // node kinds, resolved in the grammar
   std::shared_ptr<const RE2> text;       // contains: the node's text must also match
   std::vector<std::string> kind_names;   // for messages
+  int bind = -1;                         // "as": capture id the found node is bound to
+};
+
+// "name.field": the child in `field` of capture `base`, looked up when first needed.
+struct FieldCapture {
+  int id = -1;
+  int base = -1;
+  TSFieldId field = 0;
 };
 
 // One piece of a message template: literal text or a capture's text.
@@ -71,12 +79,15 @@ struct QueryMatcher {
   std::vector<ValueCheck> checks;
   std::vector<StructuralCheck> structure;
   std::vector<MessagePart> message;
+  int first_bound_capture = 0;  // ids >= this are bound by `where` or are field captures
+  std::vector<FieldCapture> field_captures;
 };
 
 struct RegexMatcher {
   LanguageMask languages = 0;
   std::unique_ptr<RE2> regex;
   int secret_group = -1;
+  int report_group = -1;  // default: the whole match
   std::vector<ValueCheck> checks;
   std::vector<MessagePart> message;
 };

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -40,6 +42,8 @@ using detail::ValueCheck;
 struct Context {
   std::string source;
   std::string rule_id;
+  const std::map<std::string, std::string>* definitions = nullptr;  // pack "definitions"
+  std::map<std::string, std::shared_ptr<const RE2>>* regex_cache = nullptr;
   [[noreturn]] void fail(const std::string& where, const std::string& problem) const {
     std::string message = source;
     if (!rule_id.empty()) message += ": rule " + rule_id;
@@ -91,8 +95,42 @@ std::vector<std::string> get_strings(const Context& ctx, const std::string& wher
   return out;
 }
 
+// Replaces {{name}} with the pack's definition of name, so a long name list is written once.
+std::string expand(const Context& ctx, const std::string& where, const std::string& text) {
+  std::string out;
+  std::size_t pos = 0;
+  while (true) {
+    const std::size_t open = text.find("{{", pos);
+    if (open == std::string::npos) break;
+    const std::size_t close = text.find("}}", open + 2);
+    if (close == std::string::npos) break;
+    const std::string name = text.substr(open + 2, close - open - 2);
+    const bool identifier = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+    });
+    if (!identifier) {  // not a reference (e.g. "{{ var }}" inside a regex): keep it as written
+      out += text.substr(pos, close + 2 - pos);
+      pos = close + 2;
+      continue;
+    }
+    const auto it = ctx.definitions ? ctx.definitions->find(name) : decltype(ctx.definitions->end()){};
+    if (!ctx.definitions || it == ctx.definitions->end()) ctx.fail(where, "{{" + name + "}} is not in the pack's definitions");
+    out += text.substr(pos, open - pos);
+    out += it->second;
+    pos = close + 2;
+  }
+  out += text.substr(pos);
+  return out;
+}
+
+// RE2 objects are immutable and thread-safe: one compiled regex per distinct pattern in a load.
 std::shared_ptr<const RE2> compile_regex(const Context& ctx, const std::string& where,
-                                         const std::string& pattern) {
+                                         const std::string& raw_pattern) {
+  const std::string pattern = expand(ctx, where, raw_pattern);
+  if (ctx.regex_cache) {
+    auto it = ctx.regex_cache->find(pattern);
+    if (it != ctx.regex_cache->end()) return it->second;
+  }
   RE2::Options options;
   options.set_log_errors(false);
   auto re = std::make_shared<const RE2>(pattern, options);
@@ -100,6 +138,7 @@ std::shared_ptr<const RE2> compile_regex(const Context& ctx, const std::string& 
     ctx.fail(where, "invalid RE2 pattern '" + pattern + "': " + re->error() +
                         (re->error_arg().empty() ? "" : " (at '" + re->error_arg() + "')"));
   }
+  if (ctx.regex_cache) ctx.regex_cache->emplace(pattern, re);
   return re;
 }
 
@@ -262,10 +301,24 @@ std::vector<std::vector<Predicate>> compile_predicates(const Context& ctx, const
         ctx.fail(here, "#" + name + " needs a capture and at least one argument");
       }
       p.capture = args[0].value_id;
+      auto require_in_pattern = [&](uint32_t capture) {
+        if (ts_query_capture_quantifier_for_id(query, pattern, capture) == TSQuantifierZero) {
+          uint32_t length = 0;
+          const char* capture_name = ts_query_capture_name_for_id(query, capture, &length);
+          ctx.fail(here, "#" + name + " refers to @" + std::string(capture_name, length) +
+                             ", which is not in this pattern (a predicate must be inside the "
+                             "parentheses of the pattern it filters)");
+        }
+      };
+      require_in_pattern(p.capture);
       if (p.op == Predicate::Op::Eq) {
         if (argc != 2) ctx.fail(here, "#" + name + " takes exactly two arguments");
-        if (args[1].type == TSQueryPredicateStepTypeCapture) p.other_capture = static_cast<int>(args[1].value_id);
-        else p.values.push_back(string_of(args[1]));
+        if (args[1].type == TSQueryPredicateStepTypeCapture) {
+          p.other_capture = static_cast<int>(args[1].value_id);
+          require_in_pattern(args[1].value_id);
+        } else {
+          p.values.push_back(string_of(args[1]));
+        }
       } else if (p.op == Predicate::Op::Match) {
         if (argc != 2 || args[1].type != TSQueryPredicateStepTypeString) {
           ctx.fail(here, "#" + name + " takes a capture and one pattern string");
@@ -284,9 +337,11 @@ std::vector<std::vector<Predicate>> compile_predicates(const Context& ctx, const
   return out;
 }
 
+// `bind(name)` declares a new capture bound by a check ("as"), returning its id.
 std::vector<StructuralCheck> parse_structure(const Context& ctx, const std::string& where,
                                              const json& matcher, Grammar grammar,
-                                             const CaptureResolver& resolve) {
+                                             const CaptureResolver& resolve,
+                                             const std::function<int(const std::string&)>& bind) {
   std::vector<StructuralCheck> out;
   auto it = matcher.find("where");
   if (it == matcher.end()) return out;
@@ -294,7 +349,7 @@ std::vector<StructuralCheck> parse_structure(const Context& ctx, const std::stri
   for (std::size_t i = 0; i < it->size(); ++i) {
     const json& w = (*it)[i];
     const std::string here = where + ".where[" + std::to_string(i) + "]";
-    check_keys(ctx, here, w, {"capture", "inside", "notInside", "contains", "notContains", "text"});
+    check_keys(ctx, here, w, {"capture", "inside", "notInside", "contains", "notContains", "text", "as"});
     StructuralCheck check;
     int kinds_given = 0;
     const std::pair<const char*, StructuralCheck::Kind> forms[] = {
@@ -319,6 +374,14 @@ std::vector<StructuralCheck> parse_structure(const Context& ctx, const std::stri
       }
       check.text = compile_regex(ctx, here + ".text", get_string(ctx, here, w, "text", true));
     }
+    if (w.contains("as")) {
+      if (check.kind == StructuralCheck::Kind::NotInside || check.kind == StructuralCheck::Kind::NotContains) {
+        ctx.fail(here, "'as' binds the node an inside/contains check found; a not- check finds none");
+      }
+      const std::string name = get_string(ctx, here, w, "as", true);
+      if (resolve(name) >= 0) ctx.fail(here, "'as': capture '" + name + "' already exists");
+      check.bind = bind(name);
+    }
     out.push_back(std::move(check));
   }
   return out;
@@ -338,12 +401,14 @@ void compile_query_matcher(const Context& ctx, const std::string& where, const j
     const std::string here = where + ".query[" + std::string(grammar_name(grammar)) + "]";
     uint32_t error_offset = 0;
     TSQueryError error = TSQueryErrorNone;
-    QueryPtr query(ts_query_new(ts_language_for(grammar), text.data(), static_cast<uint32_t>(text.size()),
+    const std::string expanded = expand(ctx, here, text);
+    QueryPtr query(ts_query_new(ts_language_for(grammar), expanded.data(), static_cast<uint32_t>(expanded.size()),
                                 &error_offset, &error));
     if (!query) {
-      const std::string near = text.substr(error_offset, 30);
+      const std::string near = expanded.substr(error_offset, 30);
       ctx.fail(here, query_error_name(error) + " at byte offset " + std::to_string(error_offset) +
-                         " of the query, near '" + near + "'");
+                         " of the query" + (expanded != text ? " (after {{definitions}} are expanded)" : "") +
+                         ", near '" + near + "'");
     }
     QueryMatcher matcher;
     matcher.grammar = grammar;
@@ -351,13 +416,37 @@ void compile_query_matcher(const Context& ctx, const std::string& where, const j
       if (grammar_of(language) == grammar) matcher.languages |= detail::language_bit(language);
     }
     const TSQuery* q = query.get();
-    CaptureResolver resolve = [q](const std::string& name) -> int {
-      for (uint32_t i = 0; i < ts_query_capture_count(q); ++i) {
-        uint32_t length = 0;
-        const char* n = ts_query_capture_name_for_id(q, i, &length);
-        if (name == std::string_view(n, length)) return static_cast<int>(i);
+    // Capture ids: the query's own, then names bound by `where` checks ("as"), then field
+    // accesses "name.field" (the named child of a capture), created on first use.
+    std::vector<std::string> names;
+    for (uint32_t i = 0; i < ts_query_capture_count(q); ++i) {
+      uint32_t length = 0;
+      const char* n = ts_query_capture_name_for_id(q, i, &length);
+      names.emplace_back(n, length);
+    }
+    matcher.first_bound_capture = static_cast<int>(names.size());
+    const TSLanguage* ts_language = ts_language_for(grammar);
+    CaptureResolver resolve = [&](const std::string& name) -> int {
+      for (std::size_t i = 0; i < names.size(); ++i) {
+        if (names[i] == name) return static_cast<int>(i);
       }
-      return -1;
+      const std::size_t dot = name.find('.');
+      if (dot == std::string::npos) return -1;
+      const std::string base_name = name.substr(0, dot);
+      const std::string field = name.substr(dot + 1);
+      int base = -1;
+      for (std::size_t i = 0; i < names.size(); ++i) {
+        if (names[i] == base_name) base = static_cast<int>(i);
+      }
+      const TSFieldId field_id = ts_language_field_id_for_name(ts_language, field.data(), static_cast<uint32_t>(field.size()));
+      if (base < 0 || field_id == 0) return -1;
+      names.push_back(name);
+      matcher.field_captures.push_back({static_cast<int>(names.size() - 1), base, field_id});
+      return static_cast<int>(names.size() - 1);
+    };
+    auto bind = [&](const std::string& name) -> int {
+      names.push_back(name);
+      return static_cast<int>(names.size() - 1);
     };
     matcher.predicates = compile_predicates(ctx, here, q);
     const std::string secret = get_string(ctx, where, m, "secret", false);
@@ -376,8 +465,8 @@ void compile_query_matcher(const Context& ctx, const std::string& where, const j
     } else {
       ctx.fail(where, "the query has no capture to report");
     }
+    matcher.structure = parse_structure(ctx, where, m, grammar, resolve, bind);
     matcher.checks = parse_value_checks(ctx, where, m, resolve, matcher.secret_capture);
-    matcher.structure = parse_structure(ctx, where, m, grammar, resolve);
     const std::string message = m.contains("message") ? get_string(ctx, where, m, "message", true) : default_message;
     matcher.message = parse_message(ctx, where + ".message", message, resolve);
     matcher.query = std::move(query);
@@ -390,7 +479,7 @@ void compile_regex_matcher(const Context& ctx, const std::string& where, const j
                            CompiledRule& rule) {
   RegexMatcher matcher;
   matcher.languages = languages;
-  const std::string pattern = get_string(ctx, where, m, "regex", true);
+  const std::string pattern = expand(ctx, where + ".regex", get_string(ctx, where, m, "regex", true));
   RE2::Options options;
   options.set_log_errors(false);
   matcher.regex = std::make_unique<RE2>(pattern, options);
@@ -411,6 +500,12 @@ void compile_regex_matcher(const Context& ctx, const std::string& where, const j
     matcher.secret_group = resolve(secret);
     if (matcher.secret_group < 0) ctx.fail(where, "secret group '(?P<" + secret + ">...)' is not in the regex");
   }
+  const std::string report = get_string(ctx, where, m, "report", false);
+  if (!report.empty()) {
+    matcher.report_group = resolve(report);
+    if (matcher.report_group < 0) ctx.fail(where, "report group '(?P<" + report + ">...)' is not in the regex");
+  }
+  if (m.contains("where")) ctx.fail(where, "'where' needs a query matcher (a regex has no syntax tree)");
   matcher.checks = parse_value_checks(ctx, where, m, resolve, matcher.secret_group);
   const std::string message = m.contains("message") ? get_string(ctx, where, m, "message", true) : default_message;
   matcher.message = parse_message(ctx, where + ".message", message, resolve);
@@ -435,8 +530,27 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
   } catch (const json::parse_error& e) {
     ctx.fail("", std::string("malformed JSON: ") + e.what());
   }
-  check_keys(ctx, "", doc, {"$schema", "pack", "description", "rules"});
+  check_keys(ctx, "", doc, {"$schema", "pack", "description", "definitions", "rules"});
   const std::string pack = get_string(ctx, "", doc, "pack", true);
+  std::map<std::string, std::string> definitions;
+  if (doc.contains("definitions")) {
+    if (!doc["definitions"].is_object()) ctx.fail("definitions", "must be an object of name: text");
+    for (const auto& [name, value] : doc["definitions"].items()) {
+      // A string, or an array of alternatives joined with '|' (long name lists stay readable).
+      if (value.is_string()) {
+        definitions[name] = value.get<std::string>();
+      } else if (value.is_array() && std::all_of(value.begin(), value.end(), [](const json& v) { return v.is_string(); })) {
+        std::string joined;
+        for (const auto& v : value) joined += (joined.empty() ? "" : "|") + v.get<std::string>();
+        definitions[name] = joined;
+      } else {
+        ctx.fail("definitions." + name, "must be a string or an array of strings");
+      }
+    }
+  }
+  std::map<std::string, std::shared_ptr<const RE2>> regex_cache;
+  ctx.definitions = &definitions;
+  ctx.regex_cache = &regex_cache;
   if (!doc.contains("rules") || !doc["rules"].is_array()) ctx.fail("", "'rules' must be an array");
   for (std::size_t r = 0; r < doc["rules"].size(); ++r) {
     const json& j = doc["rules"][r];

@@ -188,3 +188,79 @@ TEST(Match, Helpers) {
 
 }  // namespace
 }  // namespace citizenscan
+
+namespace citizenscan {
+namespace {
+
+TEST(MatchBindings, InsideBindsTheNearestLoopAndItsFields) {
+  RuleSet rules = pack({rule("t/in-loop", R"(["python"])", "{call} runs once per item of {loop.right}",
+      R"J({"query": "(call function: (attribute attribute: (identifier) @m (#eq? @m \"execute\"))) @call", "report": "call",
+          "where": [{"capture": "call", "inside": ["for_statement"], "as": "loop"}],
+          "value": {"capture": "loop.right", "notMatch": "^[\\[(]"}})J")});
+  const std::string source =
+      "for batch in batches:\n"
+      "    for cid in customer_ids:\n"
+      "        cur.execute('select 1')\n"
+      "for t in ('a', 'b'):\n"
+      "    cur.execute('select 2')\n";
+  auto findings = run(rules, Language::Python, source);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].region.start_line, 3u);
+  EXPECT_EQ(findings[0].message, "cur.execute('select 1') runs once per item of customer_ids");
+}
+
+TEST(MatchBindings, ContainsBindsWhatItFound) {
+  RuleSet rules = pack({rule("t/poll", R"(["python"])", "polls with {q}",
+      R"J({"query": "(while_statement condition: (true)) @loop",
+          "where": [{"capture": "loop", "contains": ["call"], "text": "execute", "as": "q"}]})J")});
+  auto findings = run(rules, Language::Python, "while True:\n    cur.execute('x')\n");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].message, "polls with cur.execute('x')");
+}
+
+TEST(MatchBindings, DefinitionsAreExpandedInQueriesAndRegexes) {
+  const std::string text = R"J({"pack": "t", "definitions": {"pii": ["ssn", "date_of_birth"]}, "rules": [)J" +
+      rule("t/log", R"(["python"])", "{arg}",
+           R"J({"query": "(call function: (identifier) @f arguments: (argument_list (identifier) @arg) (#eq? @f \"print\") (#match? @arg \"^({{pii}})$\"))"},
+               {"regex": "(?P<arg>SSN: ({{pii}}))"})J") + "]}";
+  RuleSet rules = RuleSet::load_from_texts({{"t.json", text}});
+  auto findings = run(rules, Language::Python, "print(ssn)\nprint(name)\n# SSN: date_of_birth\n");
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].region.start_line, 1u);
+  EXPECT_EQ(findings[1].region.start_line, 3u);
+}
+
+TEST(MatchBindings, UnknownDefinitionIsALoadError) {
+  const std::string text = R"J({"pack": "t", "rules": [)J" +
+      rule("t/x", R"(["python"])", "x", R"J({"regex": "a{{nope}}"})J") + "]}";
+  try {
+    RuleSet::load_from_texts({{"t.json", text}});
+    FAIL() << "loaded";
+  } catch (const RuleLoadError& e) {
+    EXPECT_NE(std::string(e.what()).find("{{nope}} is not in the pack's definitions"), std::string::npos) << e.what();
+  }
+}
+
+TEST(MatchBindings, PredicateOutsideItsPatternIsALoadError) {
+  // Written at the top level, the predicate would silently filter nothing.
+  const std::string text = R"J({"pack": "t", "rules": [)J" +
+      rule("t/x", R"(["javascript"])", "x", R"J({"query": "(call_expression function: (identifier) @f) @c (#eq? @f \"x\")"})J") + "]}";
+  try {
+    RuleSet::load_from_texts({{"t.json", text}});
+    FAIL() << "loaded";
+  } catch (const RuleLoadError& e) {
+    EXPECT_NE(std::string(e.what()).find("not in this pattern"), std::string::npos) << e.what();
+  }
+}
+
+TEST(MatchBindings, RegexReportGroupSetsTheLocation) {
+  RuleSet rules = pack({rule("t/loop", R"(["sql"])", "loop",
+      R"J({"regex": "(?s)BEGIN\\s+(?P<at>LOOP)\\b", "report": "at"})J")});
+  auto findings = run(rules, Language::Sql, "BEGIN\n  LOOP\n  END LOOP;\n");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].region.start_line, 2u);
+  EXPECT_EQ(findings[0].region.start_column, 3u);
+}
+
+}  // namespace
+}  // namespace citizenscan
