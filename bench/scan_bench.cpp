@@ -8,6 +8,8 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "citizenscan/load.h"
 #include "citizenscan/match.h"
 #include "citizenscan/parse.h"
@@ -84,5 +86,25 @@ void BM_MatchAllRulesOnParsedPython(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
 }
 BENCHMARK(BM_MatchAllRulesOnParsedPython)->Unit(benchmark::kMillisecond);
+
+// Start-up cost paid by every run (a pre-commit hook on two files pays little else): loading and
+// compiling every built-in pack, against the baseline of parsing the JSON alone.
+void BM_LoadBuiltinPacks(benchmark::State& state) {
+  for (auto _ : state) {
+    RuleSet rules = RuleSet::load_builtin_and({});
+    benchmark::DoNotOptimize(rules.infos().data());
+  }
+}
+BENCHMARK(BM_LoadBuiltinPacks)->Unit(benchmark::kMillisecond);
+
+void BM_ParsePackJsonOnly(benchmark::State& state) {
+  for (auto _ : state) {
+    for (const auto& [name, text] : detail::builtin_packs()) {
+      auto doc = nlohmann::json::parse(text);
+      benchmark::DoNotOptimize(doc.size());
+    }
+  }
+}
+BENCHMARK(BM_ParsePackJsonOnly)->Unit(benchmark::kMillisecond);
 
 }  // namespace

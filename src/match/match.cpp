@@ -403,19 +403,31 @@ std::string normalize_code(std::string_view text) {
   return out;
 }
 
-// The finding's first line, secret replaced, clipped around the finding on very long lines.
-std::string make_snippet(const MatchInput& input, const Region& region, const Hit& hit, bool show_secrets) {
+// The finding's first line with every secret on it redacted (not only this finding's: a line can
+// hold a key and a password), clipped around the finding on very long lines.
+std::string make_snippet(const MatchInput& input, const Region& region,
+                         const std::vector<std::pair<std::uint32_t, std::uint32_t>>& secrets, bool show_secrets) {
   const std::uint32_t line_start = input.lines.line_start(region.start_line);
   const std::string_view line = input.lines.line_text(region.start_line);
-  std::string text(line);
-  if (hit.has_secret && hit.secret_start >= line_start && hit.secret_start < line_start + line.size()) {
-    const std::size_t from = hit.secret_start - line_start;
-    const std::size_t length = std::min<std::size_t>(hit.secret_end - hit.secret_start, line.size() - from);
-    text.replace(from, length, redact(input.text.substr(hit.secret_start, hit.secret_end - hit.secret_start), show_secrets));
+  const std::uint32_t line_end = line_start + static_cast<std::uint32_t>(line.size());
+  std::string text;
+  std::uint32_t at_in_text = 0;  // where the finding starts in `text`
+  std::uint32_t pos = line_start;
+  for (const auto& [start, end] : secrets) {  // sorted by start, non-overlapping
+    if (end <= pos || start >= line_end) continue;
+    const std::uint32_t from = std::max(start, pos);
+    const std::uint32_t to = std::min(end, line_end);
+    if (region.start_byte >= pos && region.start_byte < from) at_in_text = static_cast<std::uint32_t>(text.size() + (region.start_byte - pos));
+    text += input.text.substr(pos, from - pos);
+    if (region.start_byte >= from && region.start_byte < to) at_in_text = static_cast<std::uint32_t>(text.size());
+    text += redact(input.text.substr(start, end - start), show_secrets);
+    pos = to;
   }
+  if (region.start_byte >= pos) at_in_text = static_cast<std::uint32_t>(text.size() + (region.start_byte - pos));
+  if (pos < line_end) text += input.text.substr(pos, line_end - pos);
   constexpr std::size_t kMax = 240;
   if (text.size() > kMax) {
-    const std::size_t at = std::min<std::size_t>(region.start_byte - line_start, text.size());
+    const std::size_t at = std::min<std::size_t>(at_in_text, text.size());
     const std::size_t from = at > 60 ? at - 60 : 0;
     text = (from > 0 ? "..." : "") + text.substr(from, kMax) + (from + kMax < text.size() ? "..." : "");
   }
@@ -467,6 +479,20 @@ void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidat
       }
     }
   }
+  // Every secret span in the file (merged), so no snippet shows another finding's secret in full.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> secrets;
+  for (const Hit& hit : hits) {
+    if (hit.has_secret && hit.secret_end > hit.secret_start) secrets.emplace_back(hit.secret_start, hit.secret_end);
+  }
+  std::sort(secrets.begin(), secrets.end());
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> merged;
+  for (const auto& span : secrets) {
+    if (!merged.empty() && span.first < merged.back().second) {
+      merged.back().second = std::max(merged.back().second, span.second);
+    } else {
+      merged.push_back(span);
+    }
+  }
   for (std::size_t i = 0; i < hits.size(); ++i) {
     if (!keep[i]) continue;
     const Hit& hit = hits[i];
@@ -478,7 +504,7 @@ void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidat
     finding.level = info.severity;
     finding.region = make_region(input.lines, hit.start, hit.end);
     finding.message = hit.message;
-    finding.snippet = make_snippet(input, finding.region, hit, options.show_secrets);
+    finding.snippet = make_snippet(input, finding.region, merged, options.show_secrets);
     // Content fingerprint: rule, the finding's line with the secret masked, and the secret's hash.
     std::string line(input.lines.line_text(finding.region.start_line));
     std::string secret_hash;

@@ -264,3 +264,20 @@ TEST(MatchBindings, RegexReportGroupSetsTheLocation) {
 
 }  // namespace
 }  // namespace citizenscan
+
+namespace citizenscan {
+namespace {
+
+TEST(MatchRedaction, SnippetRedactsEverySecretOnTheLine) {
+  RuleSet rules = pack({rule("t/aws", R"(["*"])", "aws", R"J({"regex": "(?P<secret>AKIA[0-9A-Z]{16})", "secret": "secret"})J"),
+                        rule("t/pw", R"(["python"])", "pw", kPasswordQuery)});
+  auto findings = run(rules, Language::Python, "password = 'Zq8rT5mLp0wX'; k = 'AKIAQ3EGRTY6KXMFZ7PN'\n");
+  ASSERT_EQ(findings.size(), 2u);
+  for (const Finding& f : findings) {
+    EXPECT_EQ(f.snippet.find("Zq8rT5mLp0wX"), std::string::npos) << f.rule_id << ": " << f.snippet;
+    EXPECT_EQ(f.snippet.find("AKIAQ3EGRTY6KXMFZ7PN"), std::string::npos) << f.rule_id << ": " << f.snippet;
+  }
+}
+
+}  // namespace
+}  // namespace citizenscan

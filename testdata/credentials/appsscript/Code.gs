@@ -32,7 +32,7 @@ function connectHardcoded_() {
 
 function connectWithUrlCredentials_() {
   // expect: credentials/connection-string-password
-  return Jdbc.getConnection('jdbc:mysql://10.20.0.15:3306/expenses?user=expense_app&password=NeRZx&rGTpsC');
+  return Jdbc.getConnection('jdbc:mysql://10.20.0.15:3306/expenses?user=expense_app&password=Rk7vQ2mZp9Lw');
 }
 
 function connectWithInfoObject_() {
