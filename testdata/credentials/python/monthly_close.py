@@ -129,6 +129,7 @@ CONFIG = {
 
 
 def send_report(body):
+    # expect: personal-email/consumer-smtp-server
     server = smtplib.SMTP_SSL("smtp.gmail.com", 465)
     # expect: credentials/hardcoded-password
     server.login("finance.bot@corp-example.com", "8O1ut@qjO0oq")
@@ -136,6 +137,7 @@ def send_report(body):
 
 
 def send_report_env(body):
+    # expect: personal-email/consumer-smtp-server
     server = smtplib.SMTP_SSL("smtp.gmail.com", 465)
     server.login(os.environ["SMTP_USER"], os.environ["SMTP_PASSWORD"])
 

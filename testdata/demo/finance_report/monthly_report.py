@@ -12,6 +12,7 @@ import psycopg2
 
 DB_HOST = "finance-db.internal"
 DB_USER = "report_bot"
+# expect: credentials/hardcoded-password
 DB_PASSWORD = "Spr1ngQuarter!2024"
 REPORT_DIR = os.environ.get("REPORT_DIR", "/tmp")
 OPENAI_API_KEY = os.environ.get("OPENAI_API_KEY")
@@ -27,6 +28,7 @@ def invoice_totals(conn, customers):
     cur = conn.cursor()
     totals = {}
     for customer in customers:
+        # expect: db-loops/query-in-loop
         cur.execute("SELECT SUM(amount) FROM invoices WHERE customer_id = %s", (customer[0],))
         totals[customer[0]] = cur.fetchone()[0] or 0
     return totals
@@ -45,11 +47,14 @@ def write_csv(customers, totals):
 def mail_report(path):
     msg = EmailMessage()
     msg["Subject"] = "Monthly revenue report"
+    # expect: personal-email/consumer-sender-address
     msg["From"] = "dana.fpa.reports@gmail.com"
     msg["To"] = "finance-team@example.com"
     with open(path, "rb") as f:
         msg.add_attachment(f.read(), maintype="text", subtype="csv", filename="monthly_revenue.csv")
+    # expect: personal-email/consumer-smtp-server
     with smtplib.SMTP_SSL("smtp.gmail.com", 465) as server:
+        # expect: personal-email/consumer-sender-address
         server.login("dana.fpa.reports@gmail.com", os.environ["GMAIL_APP_PASSWORD"])
         server.send_message(msg)
 
@@ -57,8 +62,9 @@ def mail_report(path):
 def main():
     conn = psycopg2.connect(host=DB_HOST, user=DB_USER, password=DB_PASSWORD, dbname="finance")
     customers = load_customers(conn)
-    for customer in customers:
-        print(f"processing {customer[1]} ssn={customer[3]}")
+    for customer_id, name, email, ssn, date_of_birth in customers:
+        # expect: pii/pii-in-log
+        print(f"processing {name} ssn={ssn}")
     totals = invoice_totals(conn, customers)
     mail_report(write_csv(customers, totals))
     time.sleep(1)

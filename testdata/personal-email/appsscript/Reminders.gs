@@ -47,8 +47,10 @@ function sendStatementsToVendors() {
 function drainQueue() {
   const queue = SpreadsheetApp.getActive().getSheetByName('Queue');
   let row = 2;
+  // expect: db-loops/sheets-call-in-loop
   while (queue.getRange(row, 1).getValue() !== '') {
     // expect: personal-email/apps-script-mail-in-loop
+    // expect: db-loops/sheets-call-in-loop
     GmailApp.createDraft(queue.getRange(row, 2).getValue(), 'Follow-up', queue.getRange(row, 3).getValue());
     row++;
   }

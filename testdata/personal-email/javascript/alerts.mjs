@@ -64,6 +64,7 @@ export function relayClient() {
 
 export function urlTransport() {
   // expect: personal-email/consumer-smtp-server
+  // expect: credentials/connection-string-password
   return nodemailer.createTransport('smtps://stock.alerts.wwi%40gmail.com:hunter2secret@smtp.gmail.com');
 }
 
