@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -7,6 +8,7 @@
 #include <csignal>
 #include <cstring>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -51,9 +53,39 @@ std::optional<std::uint64_t> parse_size(const std::string& text) {
 
 // Writes via a temporary file in the same directory and renames it over `path`, so a reader never
 // sees a half-written report and a failed write leaves the previous report intact.
+bool write_all(int fd, const std::string& content) {
+  std::size_t written = 0;
+  while (written < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
 bool write_atomically(const std::string& path, const std::string& content, std::string& error) {
   namespace fs = std::filesystem;
   const fs::path target(path);
+  // -o /dev/null, -o /dev/stdout, a FIFO: write in place. Renaming a temp file over a device
+  // node would replace the device with a regular file.
+  struct stat existing {};
+  if (::stat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
+    if (S_ISDIR(existing.st_mode)) {
+      error = "cannot write " + path + ": it is a directory";
+      return false;
+    }
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0 || !write_all(fd, content)) {
+      error = "cannot write " + path + ": " + std::strerror(errno);
+      if (fd >= 0) ::close(fd);
+      return false;
+    }
+    ::close(fd);
+    return true;
+  }
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
@@ -66,17 +98,11 @@ bool write_atomically(const std::string& path, const std::string& content, std::
     error = "cannot write " + path + ": " + std::strerror(errno);
     return false;
   }
-  std::size_t written = 0;
-  while (written < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      error = "cannot write " + path + ": " + std::strerror(errno);
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return false;
-    }
-    written += static_cast<std::size_t>(n);
+  if (!write_all(fd, content)) {
+    error = "cannot write " + path + ": " + std::strerror(errno);
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    return false;
   }
   if (::fsync(fd) != 0 || ::close(fd) != 0) {
     error = "cannot write " + path + ": " + std::strerror(errno);
@@ -115,6 +141,7 @@ struct ScanArgs {
   std::vector<std::string> rule_paths;
   unsigned jobs = 0;
   bool no_builtin_rules = false;
+  bool stats = false;
   ScanOptions options;
 };
 
@@ -130,7 +157,25 @@ int run_scan(const ScanArgs& args) {
     return kExitError;
   }
   options.walk.max_file_size = *size;
+  const auto started = std::chrono::steady_clock::now();
   ScanResult result = scan(rules, options);
+  if (args.stats) {
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const auto& w = result.walk_stats;
+    const auto& s = result.stats;
+    std::fprintf(stderr,
+                 "stats: %llu files seen; skipped: %llu ignored, %llu unknown type, %llu too large, %llu other shards, "
+                 "%llu unreadable/binary\n"
+                 "stats: %llu files scanned (%.1f MB), %llu ruled out by the prefilter, %llu parsed (%.1f MB)\n"
+                 "stats: %zu rules, %.3f s scan, %.1f MB/s, %zu findings\n",
+                 static_cast<unsigned long long>(w.files_seen), static_cast<unsigned long long>(w.skipped_ignored),
+                 static_cast<unsigned long long>(w.skipped_unknown), static_cast<unsigned long long>(w.skipped_size),
+                 static_cast<unsigned long long>(w.skipped_shard), static_cast<unsigned long long>(s.files_skipped_load),
+                 static_cast<unsigned long long>(s.files_scanned), s.bytes_scanned / 1e6,
+                 static_cast<unsigned long long>(s.files_no_candidates), static_cast<unsigned long long>(s.files_parsed),
+                 s.bytes_parsed / 1e6, rules.infos().size(), seconds, seconds > 0 ? s.bytes_scanned / 1e6 / seconds : 0.0,
+                 result.findings.size());
+  }
 
   ReportInput input{rules.infos(), result.findings, result.diagnostics, result.root,
                     result.stats.files_scanned, result.complete};
@@ -267,6 +312,7 @@ int run(int argc, char** argv) {
   scan_cmd->add_option("--max-file-size", scan_args.max_file_size, "Skip larger files (default 8M)");
   scan_cmd->add_option("--parse-budget-ms", scan_args.options.parse_budget_ms,
                        "Per-file parse time budget; past it only text rules run (default 10000)");
+  scan_cmd->add_flag("--stats", scan_args.stats, "Print file, byte, prefilter and timing counts to stderr");
   scan_cmd->add_flag("--show-secrets", scan_args.options.show_secrets,
                      "Show full secret values in the output (never use in CI logs)");
   scan_cmd->add_flag("--no-inline-ignores", [&](std::int64_t) { scan_args.options.inline_ignores = false; },

@@ -3,6 +3,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -209,6 +213,32 @@ TEST(Cli, AppsScriptDetectedInClaspProject) {
   for (const auto& f : report["findings"]) languages[f["relative_path"]] = f["language"];
   EXPECT_EQ(languages["tool/Code.js"], "appsscript");
   EXPECT_EQ(languages["node/index.js"], "javascript");
+}
+
+}  // namespace
+}  // namespace citizenscan::testing
+
+namespace citizenscan::testing {
+namespace {
+
+// Regression: -o onto a device or FIFO must write into it, never rename a temp file over it
+// (that once replaced /dev/null with a regular file).
+TEST(Cli, OutputToAFifoWritesIntoItAndKeepsIt) {
+  TempTree tree("OutputToAFifoWritesIntoItAndKeepsIt");
+  tree.write("app.py", kSecretFile);
+  const fs::path fifo = tree.path() / "out.fifo";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);  // so the writer's open does not block
+  ASSERT_GE(reader, 0);
+  const RunResult run = run_citizenscan({"scan", "-f", "json", "-o", fifo.string(), "app.py"}, tree.path());
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  std::string received(65536, '\0');
+  const ssize_t n = ::read(reader, received.data(), received.size());
+  ::close(reader);
+  ASSERT_GT(n, 0);
+  received.resize(static_cast<std::size_t>(n));
+  EXPECT_NE(received.find("credentials/aws-access-key-id"), std::string::npos);
+  EXPECT_TRUE(fs::is_fifo(fifo)) << "the FIFO was replaced by a regular file";
 }
 
 }  // namespace
