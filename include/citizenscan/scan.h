@@ -28,6 +28,7 @@ struct ScanOptions {
   unsigned parse_budget_ms = 10000;  // per file; 0 = unlimited
   bool show_secrets = false;
   bool inline_ignores = true;
+  bool prefilter = true;  // false: every rule runs on every file (the benchmark baseline)
 };
 
 struct ScanStats {

@@ -312,6 +312,8 @@ int run(int argc, char** argv) {
   scan_cmd->add_option("--max-file-size", scan_args.max_file_size, "Skip larger files (default 8M)");
   scan_cmd->add_option("--parse-budget-ms", scan_args.options.parse_budget_ms,
                        "Per-file parse time budget; past it only text rules run (default 10000)");
+  scan_cmd->add_flag("--no-prefilter", [&](std::int64_t) { scan_args.options.prefilter = false; },
+                     "Run every rule on every file (benchmark baseline; same findings, slower)");
   scan_cmd->add_flag("--stats", scan_args.stats, "Print file, byte, prefilter and timing counts to stderr");
   scan_cmd->add_flag("--show-secrets", scan_args.options.show_secrets,
                      "Show full secret values in the output (never use in CI logs)");

@@ -35,7 +35,12 @@ class Worker {
     ++stats.files_scanned;
     stats.bytes_scanned += loaded.text.size();
     const auto& compiled = rules_.compiled();
-    compiled.prefilter.candidates(loaded.text, candidates_);
+    if (options_.prefilter) {
+      compiled.prefilter.candidates(loaded.text, candidates_);
+    } else {
+      candidates_.resize(compiled.rules.size());
+      for (std::uint32_t i = 0; i < candidates_.size(); ++i) candidates_[i] = i;
+    }
     const detail::LanguageMask bit = detail::language_bit(entry.language);
     std::erase_if(candidates_, [&](std::uint32_t r) { return (compiled.rules[r].languages & bit) == 0; });
     if (candidates_.empty()) {
