@@ -43,3 +43,13 @@ def angle_report(samples):
         print("sin", sin, "pan", pan)
         print("Date of birth field missing for sample", sample.id)
         log.error("Invalid SSN format in upload %s", sample.upload_id)
+
+
+def payroll_summary(rows):
+    avg_salary = sum(r["salary"] for r in rows) / len(rows)
+    max_salary = max(r["salary"] for r in rows)
+    print(f"Average salary {avg_salary:.2f}, max {max_salary:.2f}")
+    logging.info("Salary bands: %s", sorted({r["band"] for r in rows}))
+    for r in rows:
+        # expect: pii/pii-in-log
+        print(r["employee_id"], r["annual_salary"])
