@@ -152,6 +152,16 @@ std::string render_message(const std::vector<MessagePart>& parts, int secret, bo
       continue;
     }
     std::string_view text = capture_text(part.capture);
+    if (part.labels) {
+      const auto& entries = part.labels->entries;
+      const re2::StringPiece piece(text.data(), text.size());
+      const auto hit = std::find_if(entries.begin(), entries.end(),
+                                    [&](const auto& entry) { return RE2::PartialMatch(piece, *entry.first); });
+      if (hit != entries.end()) {
+        out += hit->second;
+        continue;
+      }
+    }
     if (part.capture == secret) {
       out += redact(unquote_literal(text), show_secrets);
     } else {

@@ -64,15 +64,23 @@ struct FieldCapture {
 };
 
 // One piece of a message template: literal text or a capture's text.
+// A pack's "labels" table: the label of the first pattern that matches a capture's text.
+struct LabelTable {
+  std::vector<std::pair<std::shared_ptr<const RE2>, std::string>> entries;
+};
+
+// One piece of a message template: literal text, a capture's text ({name}), or the label a
+// table gives the capture's text ({name|table}).
 struct MessagePart {
   std::string literal;
   int capture = -1;  // -1: literal
+  std::shared_ptr<const LabelTable> labels;
 };
 
 struct QueryMatcher {
   Grammar grammar = Grammar::None;
   LanguageMask languages = 0;
-  QueryPtr query;
+  std::shared_ptr<TSQuery> query;  // identical query text in one grammar is compiled once
   std::vector<std::vector<Predicate>> predicates;  // by pattern index
   int report_capture = -1;  // location; default: the secret capture, else the first capture
   int secret_capture = -1;

@@ -44,6 +44,8 @@ struct Context {
   std::string rule_id;
   const std::map<std::string, std::string>* definitions = nullptr;  // pack "definitions"
   std::map<std::string, std::shared_ptr<const RE2>>* regex_cache = nullptr;
+  const std::map<std::string, std::shared_ptr<const detail::LabelTable>>* labels = nullptr;  // pack "labels"
+  std::map<std::pair<Grammar, std::string>, std::shared_ptr<TSQuery>>* query_cache = nullptr;
   [[noreturn]] void fail(const std::string& where, const std::string& problem) const {
     std::string message = source;
     if (!rule_id.empty()) message += ": rule " + rule_id;
@@ -179,18 +181,26 @@ std::vector<MessagePart> parse_message(const Context& ctx, const std::string& wh
     if (text[i] == '{') {
       const std::size_t close = text.find('}', i);
       if (close == std::string::npos) ctx.fail(where, "unclosed '{' in message");
-      const std::string name = text.substr(i + 1, close - i - 1);
+      std::string name = text.substr(i + 1, close - i - 1);
+      std::shared_ptr<const detail::LabelTable> labels;
+      if (const std::size_t bar = name.find('|'); bar != std::string::npos) {
+        const std::string table = name.substr(bar + 1);
+        name = name.substr(0, bar);
+        const auto it = ctx.labels ? ctx.labels->find(table) : decltype(ctx.labels->end()){};
+        if (!ctx.labels || it == ctx.labels->end()) ctx.fail(where, "message uses labels '" + table + "', which the pack does not define");
+        labels = it->second;
+      }
       const int capture = resolve(name);
       if (capture < 0) ctx.fail(where, "message refers to unknown capture '{" + name + "}'");
-      if (!literal.empty()) parts.push_back({std::move(literal), -1});
+      if (!literal.empty()) parts.push_back({std::move(literal), -1, nullptr});
       literal.clear();
-      parts.push_back({{}, capture});
+      parts.push_back({{}, capture, std::move(labels)});
       i = close;
     } else {
       literal += text[i];
     }
   }
-  if (!literal.empty()) parts.push_back({std::move(literal), -1});
+  if (!literal.empty()) parts.push_back({std::move(literal), -1, nullptr});
   return parts;
 }
 
@@ -402,8 +412,16 @@ void compile_query_matcher(const Context& ctx, const std::string& where, const j
     uint32_t error_offset = 0;
     TSQueryError error = TSQueryErrorNone;
     const std::string expanded = expand(ctx, here, text);
-    QueryPtr query(ts_query_new(ts_language_for(grammar), expanded.data(), static_cast<uint32_t>(expanded.size()),
-                                &error_offset, &error));
+    std::shared_ptr<TSQuery> query;
+    if (ctx.query_cache) {
+      if (auto it = ctx.query_cache->find({grammar, expanded}); it != ctx.query_cache->end()) query = it->second;
+    }
+    if (!query) {
+      query.reset(ts_query_new(ts_language_for(grammar), expanded.data(), static_cast<uint32_t>(expanded.size()),
+                               &error_offset, &error),
+                  QueryDeleter{});
+      if (query && ctx.query_cache) ctx.query_cache->emplace(std::make_pair(grammar, expanded), query);
+    }
     if (!query) {
       const std::string near = expanded.substr(error_offset, 30);
       ctx.fail(here, query_error_name(error) + " at byte offset " + std::to_string(error_offset) +
@@ -454,10 +472,12 @@ void compile_query_matcher(const Context& ctx, const std::string& where, const j
       matcher.secret_capture = resolve(secret);
       if (matcher.secret_capture < 0) ctx.fail(where, "secret capture '@" + secret + "' is not in the query");
     }
+    matcher.structure = parse_structure(ctx, where, m, grammar, resolve, bind);
+    // After `where`, so a finding can be reported at a node a check bound ("as").
     const std::string report = get_string(ctx, where, m, "report", false);
     if (!report.empty()) {
       matcher.report_capture = resolve(report);
-      if (matcher.report_capture < 0) ctx.fail(where, "report capture '@" + report + "' is not in the query");
+      if (matcher.report_capture < 0) ctx.fail(where, "report capture '" + report + "' is not in the query or bound by 'where'");
     } else if (matcher.secret_capture >= 0) {
       matcher.report_capture = matcher.secret_capture;
     } else if (ts_query_capture_count(q) > 0) {
@@ -465,7 +485,6 @@ void compile_query_matcher(const Context& ctx, const std::string& where, const j
     } else {
       ctx.fail(where, "the query has no capture to report");
     }
-    matcher.structure = parse_structure(ctx, where, m, grammar, resolve, bind);
     matcher.checks = parse_value_checks(ctx, where, m, resolve, matcher.secret_capture);
     const std::string message = m.contains("message") ? get_string(ctx, where, m, "message", true) : default_message;
     matcher.message = parse_message(ctx, where + ".message", message, resolve);
@@ -522,15 +541,17 @@ bool valid_rule_id(const std::string& id, const std::string& pack) {
 }
 
 void load_pack(const std::string& source, const std::string& text, CompiledRules& out,
-               std::vector<std::vector<std::string>>& literals) {
+               std::vector<std::vector<std::string>>& literals,
+               std::map<std::pair<Grammar, std::string>, std::shared_ptr<TSQuery>>& query_cache) {
   Context ctx{source, {}};
+  ctx.query_cache = &query_cache;
   json doc;
   try {
     doc = json::parse(text);
   } catch (const json::parse_error& e) {
     ctx.fail("", std::string("malformed JSON: ") + e.what());
   }
-  check_keys(ctx, "", doc, {"$schema", "pack", "description", "definitions", "rules"});
+  check_keys(ctx, "", doc, {"$schema", "pack", "description", "definitions", "labels", "rules"});
   const std::string pack = get_string(ctx, "", doc, "pack", true);
   std::map<std::string, std::string> definitions;
   if (doc.contains("definitions")) {
@@ -551,6 +572,26 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
   std::map<std::string, std::shared_ptr<const RE2>> regex_cache;
   ctx.definitions = &definitions;
   ctx.regex_cache = &regex_cache;
+  // "labels": {"pii_kind": [["(?i)ssn|social", "a Social Security number"], ["", "personal data"]]}
+  std::map<std::string, std::shared_ptr<const detail::LabelTable>> labels;
+  if (doc.contains("labels")) {
+    if (!doc["labels"].is_object()) ctx.fail("labels", "must be an object of name: [[pattern, label], ...]");
+    for (const auto& [name, entries] : doc["labels"].items()) {
+      auto table = std::make_shared<detail::LabelTable>();
+      const std::string here = "labels." + name;
+      if (!entries.is_array() || entries.empty()) ctx.fail(here, "must be a non-empty array of [pattern, label] pairs");
+      for (std::size_t i = 0; i < entries.size(); ++i) {
+        const json& e = entries[i];
+        if (!e.is_array() || e.size() != 2 || !e[0].is_string() || !e[1].is_string()) {
+          ctx.fail(here + "[" + std::to_string(i) + "]", "must be a [pattern, label] pair of strings");
+        }
+        table->entries.emplace_back(compile_regex(ctx, here + "[" + std::to_string(i) + "]", e[0].get<std::string>()),
+                                    e[1].get<std::string>());
+      }
+      labels[name] = std::move(table);
+    }
+  }
+  ctx.labels = &labels;
   if (!doc.contains("rules") || !doc["rules"].is_array()) ctx.fail("", "'rules' must be an array");
   for (std::size_t r = 0; r < doc["rules"].size(); ++r) {
     const json& j = doc["rules"][r];
@@ -672,7 +713,8 @@ RuleSet RuleSet::load_from_texts(const std::vector<std::pair<std::string, std::s
   auto compiled = std::make_unique<detail::CompiledRules>();
   fill_grammar_info(*compiled);
   std::vector<std::vector<std::string>> literals;
-  for (const auto& [source, text] : sources) load_pack(source, text, *compiled, literals);
+  std::map<std::pair<Grammar, std::string>, std::shared_ptr<TSQuery>> query_cache;
+  for (const auto& [source, text] : sources) load_pack(source, text, *compiled, literals, query_cache);
   if (compiled->infos.empty()) throw RuleLoadError("no rules loaded (--no-builtin-rules needs --rules PATH)");
   try {
     compiled->prefilter = Prefilter(literals);

@@ -281,3 +281,42 @@ TEST(MatchRedaction, SnippetRedactsEverySecretOnTheLine) {
 
 }  // namespace
 }  // namespace citizenscan
+
+namespace citizenscan {
+namespace {
+
+TEST(MatchLabels, MessageLabelComesFromTheFirstMatchingPattern) {
+  const std::string text = R"J({"pack": "t", "labels": {"kind": [["(?i)ssn", "a Social Security number"], ["(?i)dob|birth", "a date of birth"]]}, "rules": [)J" +
+      rule("t/col", R"(["python"])", "`{name}` holds {name|kind}",
+           R"J({"query": "(assignment left: (identifier) @name (#match? @name \"(?i)ssn|dob|birth|zip\"))"})J") + "]}";
+  RuleSet rules = RuleSet::load_from_texts({{"t.json", text}});
+  auto findings = run(rules, Language::Python, "customer_ssn = 1\ndate_of_birth = 2\nzip = 3\n");
+  ASSERT_EQ(findings.size(), 3u);
+  EXPECT_EQ(findings[0].message, "`customer_ssn` holds a Social Security number");
+  EXPECT_EQ(findings[1].message, "`date_of_birth` holds a date of birth");
+  EXPECT_EQ(findings[2].message, "`zip` holds zip") << "no label matches: the capture text is used";
+}
+
+TEST(MatchLabels, UnknownLabelTableIsALoadError) {
+  const std::string text = R"J({"pack": "t", "rules": [)J" +
+      rule("t/x", R"(["python"])", "{name|nope}", R"J({"query": "(identifier) @name"})J") + "]}";
+  try {
+    RuleSet::load_from_texts({{"t.json", text}});
+    FAIL() << "loaded";
+  } catch (const RuleLoadError& e) {
+    EXPECT_NE(std::string(e.what()).find("labels 'nope'"), std::string::npos) << e.what();
+  }
+}
+
+TEST(MatchBindings, ReportCanNameABoundCapture) {
+  RuleSet rules = pack({rule("t/log", R"(["python"])", "{field}",
+      R"J({"query": "(call function: (identifier) @f arguments: (argument_list) @args (#eq? @f \"print\"))",
+          "where": [{"capture": "args", "contains": ["identifier"], "text": "^ssn$", "as": "field"}], "report": "field"})J")});
+  auto findings = run(rules, Language::Python, "print(\n    name,\n    ssn)\n");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].region.start_line, 3u);
+  EXPECT_EQ(findings[0].region.start_column, 5u);
+}
+
+}  // namespace
+}  // namespace citizenscan
