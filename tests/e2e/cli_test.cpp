@@ -243,3 +243,50 @@ TEST(Cli, OutputToAFifoWritesIntoItAndKeepsIt) {
 
 }  // namespace
 }  // namespace citizenscan::testing
+
+namespace citizenscan::testing {
+namespace {
+
+// Unreadable files and folders are warnings, and the rest of the tree is still scanned. Root
+// ignores permissions, so as root the binary runs as `nobody` through setpriv.
+TEST(Cli, PermissionDeniedIsAWarningAndTheScanGoesOn) {
+  TempTree tree("PermissionDeniedIsAWarningAndTheScanGoesOn");
+  tree.write("ok/app.py", kSecretFile);
+  tree.write("locked-dir/app.py", kSecretFile);
+  tree.write("locked-file.py", kSecretFile);
+  fs::permissions(tree.path(), fs::perms::all);  // nobody must be able to enter the temp tree
+  fs::permissions(tree.path() / "ok", fs::perms::all);
+  fs::permissions(tree.path() / "ok/app.py", fs::perms::owner_all | fs::perms::others_read);
+  fs::permissions(tree.path() / "locked-dir", fs::perms::none);
+  fs::permissions(tree.path() / "locked-file.py", fs::perms::none);
+  std::vector<std::string> args{"scan", "-f", "json", tree.path().string()};
+  RunResult run;
+  if (::geteuid() == 0) {
+    if (std::system("command -v setpriv >/dev/null 2>&1") != 0) GTEST_SKIP() << "running as root without setpriv";
+    // The binary must be reachable for nobody too (it is, under the build tree's usual modes).
+    const std::string command = "setpriv --reuid=65534 --regid=65534 --clear-groups '" CITIZENSCAN_BINARY "' scan -f json '" +
+                                tree.path().string() + "' 2>&1";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    char buffer[65536];
+    std::size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
+    const int status = ::pclose(pipe);
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  } else {
+    run = run_citizenscan(args);
+  }
+  fs::permissions(tree.path() / "locked-dir", fs::perms::owner_all);
+  fs::permissions(tree.path() / "locked-file.py", fs::perms::owner_all);
+  ASSERT_EQ(run.exit_code, 1) << run.out << run.err;
+  const auto report = nlohmann::json::parse(run.out.substr(run.out.find('{')));
+  ASSERT_EQ(report["findings"].size(), 1u) << run.out;
+  EXPECT_EQ(report["findings"][0]["relative_path"], "ok/app.py");
+  const std::string diagnostics = report["diagnostics"].dump();
+  EXPECT_NE(diagnostics.find("locked-dir"), std::string::npos) << diagnostics;
+  EXPECT_NE(diagnostics.find("locked-file.py"), std::string::npos) << diagnostics;
+  EXPECT_NE(diagnostics.find("Permission denied"), std::string::npos) << diagnostics;
+}
+
+}  // namespace
+}  // namespace citizenscan::testing
