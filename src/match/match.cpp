@@ -14,6 +14,7 @@ struct MatchWorkspace::State {
   QueryCursorPtr cursor{ts_query_cursor_new()};
   std::vector<std::pair<std::uint32_t, TSNode>> captures;  // (capture id, node) of the current match
   std::vector<TSNode> stack;                                // iterative descendant walks
+  std::vector<bool> candidate;                              // rule index -> survived the prefilter
 };
 
 MatchWorkspace::MatchWorkspace() : state_(std::make_unique<State>()) {}
@@ -127,6 +128,7 @@ struct Hit {
   std::uint32_t secret_end = 0;
   bool has_secret = false;
   std::string message;
+  std::uint32_t ordinal = 0;  // matcher order within the rule: ties go to the earlier matcher
 };
 
 std::string one_line(std::string_view text, std::size_t max) {
@@ -253,25 +255,21 @@ bool predicate_holds(const Predicate& p, std::string_view text,
   return p.any ? any_passed : all_passed;
 }
 
-void run_query(std::uint32_t rule_index, const QueryMatcher& matcher, const MatchInput& input,
-               const std::vector<TSSymbol>& boundaries, bool show_secrets,
-               MatchWorkspace::State& ws, std::vector<Hit>& hits) {
-  TSQueryCursor* cursor = ws.cursor.get();
-  ts_query_cursor_exec(cursor, matcher.query.get(), ts_tree_root_node(input.tree));
-  TSQueryMatch match;
-  while (ts_query_cursor_next_match(cursor, &match)) {
-    ws.captures.clear();
-    for (uint16_t i = 0; i < match.capture_count; ++i) {
-      ws.captures.emplace_back(match.captures[i].index, match.captures[i].node);
-    }
+// Evaluates one query match (its captures already in ws.captures, in the matcher's own capture
+// ids) through predicates, value and structural checks, and records a hit.
+void process_match(std::uint32_t rule_index, std::uint32_t ordinal, const QueryMatcher& matcher,
+                   std::uint32_t pattern_index, const MatchInput& input,
+                   const std::vector<TSSymbol>& boundaries, bool show_secrets, MatchWorkspace::State& ws,
+                   std::vector<Hit>& hits) {
+  {
     bool ok = true;
-    for (const Predicate& p : matcher.predicates[match.pattern_index]) {
+    for (const Predicate& p : matcher.predicates[pattern_index]) {
       if (!predicate_holds(p, input.text, ws.captures)) {
         ok = false;
         break;
       }
     }
-    if (!ok) continue;
+    if (!ok) return;
     auto first_node = [&](int capture, TSNode& out) {
       for (const auto& [id, node] : ws.captures) {
         if (id == static_cast<std::uint32_t>(capture)) {
@@ -312,7 +310,7 @@ void run_query(std::uint32_t rule_index, const QueryMatcher& matcher, const Matc
         break;
       }
     }
-    if (!ok) continue;
+    if (!ok) return;
     for (const StructuralCheck& check : matcher.structure) {
       TSNode node;
       TSNode found{};
@@ -323,17 +321,18 @@ void run_query(std::uint32_t rule_index, const QueryMatcher& matcher, const Matc
       }
       if (check.bind >= 0) ws.captures.emplace_back(static_cast<std::uint32_t>(check.bind), found);
     }
-    if (!ok) continue;
+    if (!ok) return;
     for (const ValueCheck& check : matcher.checks) {
       if (depends_on_structure(check) && !value_ok(check)) {
         ok = false;
         break;
       }
     }
-    if (!ok) continue;
+    if (!ok) return;
     TSNode report;
-    if (!first_node(matcher.report_capture, report)) continue;  // optional capture absent
+    if (!first_node(matcher.report_capture, report)) return;  // optional capture absent
     Hit hit{rule_index, ts_node_start_byte(report), ts_node_end_byte(report)};
+    hit.ordinal = ordinal;
     TSNode secret;
     if (matcher.secret_capture >= 0 && first_node(matcher.secret_capture, secret)) {
       const std::string_view raw = node_text(input.text, secret);
@@ -347,6 +346,22 @@ void run_query(std::uint32_t rule_index, const QueryMatcher& matcher, const Matc
       return first_node(capture, node) ? node_text(input.text, node) : std::string_view{};
     });
     hits.push_back(std::move(hit));
+  }
+}
+
+// One query per matcher: the fallback when the combined query of a grammar is not available.
+void run_query(std::uint32_t rule_index, std::uint32_t ordinal, const QueryMatcher& matcher,
+               const MatchInput& input, const std::vector<TSSymbol>& boundaries, bool show_secrets,
+               MatchWorkspace::State& ws, std::vector<Hit>& hits) {
+  TSQueryCursor* cursor = ws.cursor.get();
+  ts_query_cursor_exec(cursor, matcher.query.get(), ts_tree_root_node(input.tree));
+  TSQueryMatch match;
+  while (ts_query_cursor_next_match(cursor, &match)) {
+    ws.captures.clear();
+    for (uint16_t i = 0; i < match.capture_count; ++i) {
+      ws.captures.emplace_back(match.captures[i].index, match.captures[i].node);
+    }
+    process_match(rule_index, ordinal, matcher, match.pattern_index, input, boundaries, show_secrets, ws, hits);
   }
 }
 
@@ -391,6 +406,35 @@ void run_regex(std::uint32_t rule_index, const RegexMatcher& matcher, const Matc
     }
     hit.message = render_message(matcher.message, matcher.secret_group, show_secrets, group_text);
     hits.push_back(std::move(hit));
+  }
+}
+
+constexpr std::uint32_t kQueryOrdinal = 0x8000;  // query matchers rank after a rule's regexes
+
+// One walk of the tree for every query matcher of the grammar; matches of rules the prefilter
+// ruled out, or of matchers for another language on this grammar, are dropped here.
+void run_combined(const detail::CompiledRules& compiled, const detail::CombinedQuery& combined,
+                  const std::vector<std::uint32_t>& candidates, const MatchInput& input,
+                  const std::vector<TSSymbol>& boundaries, bool show_secrets, MatchWorkspace::State& ws,
+                  std::vector<Hit>& hits) {
+  ws.candidate.assign(compiled.rules.size(), false);
+  for (std::uint32_t r : candidates) ws.candidate[r] = true;
+  const detail::LanguageMask bit = detail::language_bit(input.language);
+  TSQueryCursor* cursor = ws.cursor.get();
+  ts_query_cursor_exec(cursor, combined.query.get(), ts_tree_root_node(input.tree));
+  TSQueryMatch match;
+  while (ts_query_cursor_next_match(cursor, &match)) {
+    const auto& owner = combined.owners[combined.pattern_owner[match.pattern_index]];
+    if (!ws.candidate[owner.rule]) continue;
+    const QueryMatcher& matcher = compiled.rules[owner.rule].queries[owner.matcher];
+    if ((matcher.languages & bit) == 0) continue;
+    ws.captures.clear();
+    for (uint16_t i = 0; i < match.capture_count; ++i) {
+      const int local = owner.capture_map[match.captures[i].index];
+      if (local >= 0) ws.captures.emplace_back(static_cast<std::uint32_t>(local), match.captures[i].node);
+    }
+    process_match(owner.rule, kQueryOrdinal + owner.matcher, matcher, match.pattern_index - owner.first_pattern,
+                  input, boundaries, show_secrets, ws, hits);
   }
 }
 
@@ -453,6 +497,7 @@ void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidat
   const detail::LanguageMask bit = detail::language_bit(input.language);
   const Grammar grammar = grammar_of(input.language);
   const auto& boundaries = compiled.grammars[static_cast<int>(grammar)].function_boundaries;
+  const detail::CombinedQuery& combined = compiled.grammars[static_cast<int>(grammar)].combined;
   std::vector<Hit> hits;
   for (std::uint32_t index : candidates) {
     const CompiledRule& rule = compiled.rules[index];
@@ -460,17 +505,21 @@ void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidat
     for (const RegexMatcher& matcher : rule.regexes) {
       if (matcher.languages & bit) run_regex(index, matcher, input, options.show_secrets, hits);
     }
-    if (input.tree == nullptr) continue;
-    for (const QueryMatcher& matcher : rule.queries) {
+    if (input.tree == nullptr || combined.query) continue;
+    for (std::uint32_t m = 0; m < rule.queries.size(); ++m) {
+      const QueryMatcher& matcher = rule.queries[m];
       if (matcher.grammar == grammar && (matcher.languages & bit)) {
-        run_query(index, matcher, input, boundaries, options.show_secrets, workspace.state(), hits);
+        run_query(index, kQueryOrdinal + m, matcher, input, boundaries, options.show_secrets, workspace.state(), hits);
       }
     }
+  }
+  if (input.tree != nullptr && combined.query) {
+    run_combined(compiled, combined, candidates, input, boundaries, options.show_secrets, workspace.state(), hits);
   }
   // One finding per rule and start; a rule that yields to another drops hits that overlap one.
   // Stable: among hits of one rule at one start, the first matcher / query match wins.
   std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-    return std::tie(a.start, a.rule, a.end) < std::tie(b.start, b.rule, b.end);
+    return std::tie(a.start, a.rule, a.end, a.ordinal) < std::tie(b.start, b.rule, b.end, b.ordinal);
   });
   std::vector<bool> keep(hits.size(), true);
   for (std::size_t i = 0; i < hits.size(); ++i) {

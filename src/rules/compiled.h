@@ -89,6 +89,7 @@ struct QueryMatcher {
   std::vector<MessagePart> message;
   int first_bound_capture = 0;  // ids >= this are bound by `where` or are field captures
   std::vector<FieldCapture> field_captures;
+  std::string expanded_text;  // the query text after {{definitions}}, for the combined query
 };
 
 struct RegexMatcher {
@@ -110,9 +111,25 @@ struct CompiledRule {
   bool needs_tree(Language language) const;
 };
 
+// All query matchers of one grammar compiled into one TSQuery, so a file's tree is walked once
+// instead of once per matcher. Each combined pattern knows its matcher and how the combined
+// capture ids map to the matcher's own ids (its predicates and checks use those).
+struct CombinedQuery {
+  struct Owner {
+    std::uint32_t rule = 0;
+    std::uint32_t matcher = 0;        // index into rules[rule].queries
+    std::uint32_t first_pattern = 0;  // the matcher's pattern 0 in the combined query
+    std::vector<int> capture_map;     // combined capture id -> matcher capture id (-1: none)
+  };
+  std::shared_ptr<TSQuery> query;  // null: run the matchers one by one
+  std::vector<std::uint32_t> pattern_owner;  // combined pattern index -> index into owners
+  std::vector<Owner> owners;
+};
+
 // Node kinds where "the same function" ends, per grammar.
 struct GrammarInfo {
   std::vector<TSSymbol> function_boundaries;
+  CombinedQuery combined;
 };
 
 struct CompiledRules {
