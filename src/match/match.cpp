@@ -497,7 +497,9 @@ void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidat
   const detail::LanguageMask bit = detail::language_bit(input.language);
   const Grammar grammar = grammar_of(input.language);
   const auto& boundaries = compiled.grammars[static_cast<int>(grammar)].function_boundaries;
-  const detail::CombinedQuery& combined = compiled.grammars[static_cast<int>(grammar)].combined;
+  static const detail::CombinedQuery kNone;
+  const detail::CombinedQuery& combined =
+      input.tree != nullptr ? detail::combined_query(compiled, grammar) : kNone;
   std::vector<Hit> hits;
   for (std::uint32_t index : candidates) {
     const CompiledRule& rule = compiled.rules[index];

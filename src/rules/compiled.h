@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -126,10 +127,12 @@ struct CombinedQuery {
   std::vector<Owner> owners;
 };
 
-// Node kinds where "the same function" ends, per grammar.
+// Node kinds where "the same function" ends, per grammar, and the grammar's combined query,
+// built on first use (a pre-commit run on Python files never compiles the SQL one).
 struct GrammarInfo {
   std::vector<TSSymbol> function_boundaries;
-  CombinedQuery combined;
+  mutable std::once_flag combined_once;
+  mutable CombinedQuery combined;
 };
 
 struct CompiledRules {
@@ -138,6 +141,9 @@ struct CompiledRules {
   Prefilter prefilter;
   std::array<GrammarInfo, kGrammarCount> grammars;
 };
+
+// The combined query of `grammar`, compiled on the first call (thread-safe).
+const CombinedQuery& combined_query(const CompiledRules& rules, Grammar grammar);
 
 // The built-in packs (generated from rules/*.json by the build).
 const std::vector<std::pair<std::string_view, std::string_view>>& builtin_packs();

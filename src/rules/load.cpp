@@ -13,7 +13,17 @@
 #include "rules/compiled.h"
 
 namespace citizenscan {
+namespace {
+void build_combined_query(const detail::CompiledRules& rules, Grammar grammar, detail::CombinedQuery& combined);
+}  // namespace
+
 namespace detail {
+
+const CombinedQuery& combined_query(const CompiledRules& rules, Grammar grammar) {
+  const GrammarInfo& info = rules.grammars[static_cast<std::size_t>(grammar)];
+  std::call_once(info.combined_once, [&] { build_combined_query(rules, grammar, info.combined); });
+  return info.combined;
+}
 
 bool CompiledRule::needs_tree(Language language) const {
   const Grammar grammar = grammar_of(language);
@@ -675,57 +685,51 @@ void fill_grammar_info(CompiledRules& rules) {
        "generator_function_declaration", "generator_function", "class_body"});
 }
 
-// Builds the combined query of each grammar. If it cannot be built (it should always compile when
-// its parts do), the matchers simply run one by one.
-void build_combined_queries(CompiledRules& rules) {
-  for (int g = 0; g < kGrammarCount; ++g) {
-    const auto grammar = static_cast<Grammar>(g);
-    if (grammar == Grammar::None) continue;
-    detail::CombinedQuery& combined = rules.grammars[static_cast<std::size_t>(g)].combined;
-    std::string text;
-    std::uint32_t patterns = 0;
-    for (std::uint32_t r = 0; r < rules.rules.size(); ++r) {
-      const auto& queries = rules.rules[r].queries;
-      for (std::uint32_t m = 0; m < queries.size(); ++m) {
-        if (queries[m].grammar != grammar) continue;
-        combined.owners.push_back({r, m, patterns, {}});
-        text += queries[m].expanded_text;
-        text += '\n';
-        patterns += ts_query_pattern_count(queries[m].query.get());
-      }
+// Builds the combined query of one grammar. If it cannot be built (it compiles whenever its
+// parts do), the matchers simply run one by one.
+void build_combined_query(const CompiledRules& rules, Grammar grammar, detail::CombinedQuery& combined) {
+  std::string text;
+  std::uint32_t patterns = 0;
+  for (std::uint32_t r = 0; r < rules.rules.size(); ++r) {
+    const auto& queries = rules.rules[r].queries;
+    for (std::uint32_t m = 0; m < queries.size(); ++m) {
+      if (queries[m].grammar != grammar) continue;
+      combined.owners.push_back({r, m, patterns, {}});
+      text += queries[m].expanded_text;
+      text += '\n';
+      patterns += ts_query_pattern_count(queries[m].query.get());
     }
-    if (combined.owners.empty()) continue;
-    uint32_t error_offset = 0;
-    TSQueryError error = TSQueryErrorNone;
-    std::shared_ptr<TSQuery> query(ts_query_new(ts_language_for(grammar), text.data(),
-                                                static_cast<uint32_t>(text.size()), &error_offset, &error),
-                                   QueryDeleter{});
-    if (!query || ts_query_pattern_count(query.get()) != patterns) {
-      combined.owners.clear();
-      continue;
-    }
-    const uint32_t capture_count = ts_query_capture_count(query.get());
-    for (std::uint32_t o = 0; o < combined.owners.size(); ++o) {
-      auto& owner = combined.owners[o];
-      const TSQuery* own = rules.rules[owner.rule].queries[owner.matcher].query.get();
-      owner.capture_map.assign(capture_count, -1);
-      for (uint32_t c = 0; c < capture_count; ++c) {
-        uint32_t length = 0;
-        const char* name = ts_query_capture_name_for_id(query.get(), c, &length);
-        for (uint32_t l = 0; l < ts_query_capture_count(own); ++l) {
-          uint32_t own_length = 0;
-          const char* own_name = ts_query_capture_name_for_id(own, l, &own_length);
-          if (std::string_view(name, length) == std::string_view(own_name, own_length)) {
-            owner.capture_map[c] = static_cast<int>(l);
-            break;
-          }
+  }
+  if (combined.owners.empty()) return;
+  uint32_t error_offset = 0;
+  TSQueryError error = TSQueryErrorNone;
+  std::shared_ptr<TSQuery> query(ts_query_new(ts_language_for(grammar), text.data(),
+                                              static_cast<uint32_t>(text.size()), &error_offset, &error),
+                                 QueryDeleter{});
+  if (!query || ts_query_pattern_count(query.get()) != patterns) {
+    combined.owners.clear();
+    return;
+  }
+  const uint32_t capture_count = ts_query_capture_count(query.get());
+  for (std::uint32_t o = 0; o < combined.owners.size(); ++o) {
+    auto& owner = combined.owners[o];
+    const TSQuery* own = rules.rules[owner.rule].queries[owner.matcher].query.get();
+    owner.capture_map.assign(capture_count, -1);
+    for (uint32_t c = 0; c < capture_count; ++c) {
+      uint32_t length = 0;
+      const char* name = ts_query_capture_name_for_id(query.get(), c, &length);
+      for (uint32_t l = 0; l < ts_query_capture_count(own); ++l) {
+        uint32_t own_length = 0;
+        const char* own_name = ts_query_capture_name_for_id(own, l, &own_length);
+        if (std::string_view(name, length) == std::string_view(own_name, own_length)) {
+          owner.capture_map[c] = static_cast<int>(l);
+          break;
         }
       }
-      const uint32_t count = ts_query_pattern_count(own);
-      combined.pattern_owner.insert(combined.pattern_owner.end(), count, o);
     }
-    combined.query = std::move(query);
+    combined.pattern_owner.insert(combined.pattern_owner.end(), ts_query_pattern_count(own), o);
   }
+  combined.query = std::move(query);
 }
 
 void read_path(const std::filesystem::path& path, std::vector<std::pair<std::string, std::string>>& out) {
@@ -770,7 +774,6 @@ RuleSet RuleSet::load_from_texts(const std::vector<std::pair<std::string, std::s
   std::map<std::pair<Grammar, std::string>, std::shared_ptr<TSQuery>> query_cache;
   for (const auto& [source, text] : sources) load_pack(source, text, *compiled, literals, query_cache);
   if (compiled->infos.empty()) throw RuleLoadError("no rules loaded (--no-builtin-rules needs --rules PATH)");
-  build_combined_queries(*compiled);
   try {
     compiled->prefilter = Prefilter(literals);
   } catch (const std::exception& e) {
