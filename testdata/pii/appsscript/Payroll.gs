@@ -18,6 +18,7 @@ function buildDepositSheet() {
     Logger.log(`Paying ${employee.name}: ${employee.salary}`);
     Logger.log(`IBAN check for ${employee.id}: ${iban.length === 22 ? 'ok' : 'bad length'}`);
     // expect: pii/pii-written-to-sheet-or-file
+    // expect: db-loops/sheets-call-in-loop (one appendRow per roster row: batch into setValues)
     out.appendRow([employee.id, employee.name, iban, employee.salary / 12]);
     rows.push([employee.id, employee.salary]);
   });
