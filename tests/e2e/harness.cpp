@@ -4,7 +4,6 @@
 
 #include <cstdio>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 namespace citizenscan::testing {
@@ -67,38 +66,7 @@ void TempTree::write(const std::string& relative, const std::string& content) co
   std::ofstream(file, std::ios::binary) << content;
 }
 
-std::set<Expectation> read_expectations(const fs::path& dir) {
-  static const std::regex kAnnotation(R"((#|//|--|;|/\*)\s*expect:\s*([a-z0-9-]+/[a-z0-9-]+))");
-  std::set<Expectation> out;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (!entry.is_regular_file()) continue;
-    const fs::path& path = entry.path();
-    const std::string relative = fs::relative(path, dir).generic_string();
-    if (path.extension() == ".expect") {
-      std::istringstream in(slurp(path));
-      const std::string target = fs::relative(path.parent_path() / path.stem(), dir).generic_string();
-      int line;
-      std::string rule;
-      while (in >> line >> rule) out.emplace(target, line, rule);
-      continue;
-    }
-    std::istringstream in(slurp(path));
-    std::string text;
-    int line = 0;
-    std::vector<std::string> pending;
-    while (std::getline(in, text)) {
-      ++line;
-      std::smatch m;
-      if (std::regex_search(text, m, kAnnotation) && text.find_first_not_of(" \t") == text.find(m[1].str())) {
-        pending.push_back(m[2].str());
-        continue;
-      }
-      for (const auto& rule : pending) out.emplace(relative, line, rule);
-      pending.clear();
-    }
-  }
-  return out;
-}
+std::set<Expectation> read_expectations(const fs::path& dir) { return read_annotations(dir).expected; }
 
 std::string describe(const std::set<Expectation>& items) {
   std::string out;

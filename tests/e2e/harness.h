@@ -8,6 +8,8 @@
 #include <tuple>
 #include <vector>
 
+#include "../support/annotations.h"
+
 namespace citizenscan::testing {
 
 struct RunResult {
@@ -34,12 +36,7 @@ class TempTree {
   std::filesystem::path root_;
 };
 
-// (relative path, line, rule id)
-using Expectation = std::tuple<std::string, int, std::string>;
-
-// Annotations under `dir`: a comment holding `expect: RULE-ID` flags the next line that is not
-// itself an annotation. Files without comment syntax (JSON, notebooks) use a sidecar
-// `<file>.expect` with lines "LINE RULE-ID".
+// The `expect:` annotations under `dir` (format: tests/support/annotations.h).
 std::set<Expectation> read_expectations(const std::filesystem::path& dir);
 
 std::string describe(const std::set<Expectation>& items);
