@@ -12,6 +12,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -32,6 +34,7 @@ struct MatchInput {
 
 struct MatchOptions {
   bool show_secrets = false;  // --show-secrets: the only way a full secret reaches any output
+  std::span<const std::string> org_domains;  // normalized (normalize_org_domain); empty: unknown
 };
 
 class MatchWorkspace {

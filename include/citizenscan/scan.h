@@ -13,7 +13,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "citizenscan/core.h"
@@ -29,7 +31,15 @@ struct ScanOptions {
   bool show_secrets = false;
   bool inline_ignores = true;
   bool prefilter = true;  // false: every rule runs on every file (the benchmark baseline)
+  // The organisation's own mail domains (--org-domain, config `orgDomains`), normalized with
+  // normalize_org_domain. Rules compare addresses with them (value check `orgDomain`); empty: the
+  // scan knows no organisation, and rules that need one stay silent.
+  std::vector<std::string> org_domains;
 };
+
+// "Example.COM", "@example.com", ".example.com" -> "example.com"; nullopt when the text is not a
+// domain name (needs a dot; letters, digits, '-' and '.' only; no empty labels).
+std::optional<std::string> normalize_org_domain(std::string_view text);
 
 struct ScanStats {
   std::uint64_t files_scanned = 0;       // loaded and prefiltered

@@ -157,6 +157,15 @@ int run_scan(const ScanArgs& args) {
     return kExitError;
   }
   options.walk.max_file_size = *size;
+  options.org_domains.clear();
+  for (const std::string& domain : args.options.org_domains) {
+    auto normalized = normalize_org_domain(domain);
+    if (!normalized) {
+      std::cerr << "citizenscan: --org-domain: '" << domain << "' is not a domain name (example: --org-domain example.com)\n";
+      return kExitError;
+    }
+    options.org_domains.push_back(std::move(*normalized));
+  }
   const auto started = std::chrono::steady_clock::now();
   ScanResult result = scan(rules, options);
   if (args.stats) {
@@ -308,6 +317,10 @@ int run(int argc, char** argv) {
   scan_cmd->add_option("--exclude", scan_args.options.walk.exclude_globs, "Skip paths matching GLOB (repeatable)")
       ->allow_extra_args(false);
   scan_cmd->add_option("--include", scan_args.options.walk.include_globs, "Only scan paths matching GLOB (repeatable)")
+      ->allow_extra_args(false);
+  scan_cmd->add_option("--org-domain", scan_args.options.org_domains,
+                       "The organisation's own mail domain (repeatable); addresses outside it are reported "
+                       "as external by the rules that check recipients")
       ->allow_extra_args(false);
   scan_cmd->add_option("--max-file-size", scan_args.max_file_size, "Skip larger files (default 8M)");
   scan_cmd->add_option("--parse-budget-ms", scan_args.options.parse_budget_ms,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cctype>
 #include <optional>
 #include <thread>
 
@@ -64,7 +65,7 @@ class Worker {
     }
     const LineIndex lines(loaded.text);
     MatchInput input{loaded.text, entry.language, lines, tree.get()};
-    match_file(rules_, candidates_, input, MatchOptions{options_.show_secrets}, workspace_, outcome.findings);
+    match_file(rules_, candidates_, input, MatchOptions{options_.show_secrets, options_.org_domains}, workspace_, outcome.findings);
     if (options_.inline_ignores) {
       const std::size_t before = outcome.diagnostics.size();
       apply_inline_ignores(loaded.text, lines, outcome.findings, outcome.diagnostics);
@@ -102,12 +103,39 @@ void add_stats(ScanStats& total, const ScanStats& part) {
 
 }  // namespace
 
-ScanResult scan(const RuleSet& rules, const ScanOptions& options) {
-  WalkResult walked = walk(options.walk);
+std::optional<std::string> normalize_org_domain(std::string_view text) {
+  while (!text.empty() && (text.front() == '@' || text.front() == '.')) text.remove_prefix(1);
+  while (!text.empty() && text.back() == '.') text.remove_suffix(1);
+  if (text.empty() || text.size() > 253 || text.find('.') == std::string_view::npos) return std::nullopt;
+  std::string out;
+  char previous = '.';
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (!(std::isalnum(u) || c == '-' || c == '.')) return std::nullopt;
+    if (c == '.' && previous == '.') return std::nullopt;  // an empty label
+    out += static_cast<char>(std::tolower(u));
+    previous = c;
+  }
+  return out;
+}
+
+ScanResult scan(const RuleSet& rules, const ScanOptions& given) {
+  WalkResult walked = walk(given.walk);
   ScanResult result;
   result.root = walked.root;
   result.walk_stats = walked.stats;
   result.diagnostics = std::move(walked.diagnostics);
+  // Library callers may pass domains as typed; the CLI and the config loader reject bad ones first.
+  ScanOptions options = given;
+  options.org_domains.clear();
+  for (const std::string& domain : given.org_domains) {
+    if (auto normalized = normalize_org_domain(domain)) {
+      options.org_domains.push_back(std::move(*normalized));
+    } else {
+      result.diagnostics.push_back({"", DiagnosticLevel::Warning,
+                                    "organisation domain '" + domain + "' is not a domain name; ignored"});
+    }
+  }
 
   const std::vector<WalkEntry>& files = walked.files;
   std::vector<FileOutcome> outcomes(files.size());

@@ -288,5 +288,16 @@ TEST(Cli, PermissionDeniedIsAWarningAndTheScanGoesOn) {
   EXPECT_NE(diagnostics.find("Permission denied"), std::string::npos) << diagnostics;
 }
 
+TEST(Cli, OrgDomainThatIsNotADomainIsAnUsageError) {
+  TempTree tree("OrgDomainThatIsNotADomainIsAnUsageError");
+  tree.write("app.py", "print('hello')\n");
+  const RunResult bad = run_citizenscan({"scan", "--org-domain", "jane@example.com", "."}, tree.path());
+  EXPECT_EQ(bad.exit_code, 2) << bad.out << bad.err;
+  EXPECT_NE(bad.err.find("--org-domain: 'jane@example.com' is not a domain name"), std::string::npos) << bad.err;
+  const RunResult good =
+      run_citizenscan({"scan", "--org-domain", "Example.com", "--org-domain", "@example.org", "."}, tree.path());
+  EXPECT_EQ(good.exit_code, 0) << good.out << good.err;
+}
+
 }  // namespace
 }  // namespace citizenscan::testing

@@ -33,7 +33,7 @@ std::vector<Finding> run(const RuleSet& rules, Language language, const std::str
   LineIndex lines(source);
   MatchWorkspace workspace;
   std::vector<Finding> out;
-  match_file(rules, all, MatchInput{source, language, lines, tree.get()}, MatchOptions{show}, workspace, out);
+  match_file(rules, all, MatchInput{source, language, lines, tree.get()}, MatchOptions{show, {}}, workspace, out);
   return out;
 }
 
