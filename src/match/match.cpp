@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <optional>
+#include <span>
 
 #include "core/hash.h"
 #include "rules/compiled.h"
@@ -95,6 +97,7 @@ std::string redact(std::string_view secret, bool show) {
 namespace {
 
 using detail::CompiledRule;
+using detail::Escalation;
 using detail::MessagePart;
 using detail::Predicate;
 using detail::QueryMatcher;
@@ -109,8 +112,58 @@ std::string_view node_text(std::string_view text, TSNode node) {
   return text.substr(start, std::min<std::size_t>(end, text.size()) - start);
 }
 
-bool passes_value_check(const ValueCheck& check, std::string_view value) {
+bool is_domain_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-';
+}
+
+// The mail domains a value names, lowercased: the domain of every address in it ("Jane
+// <jane@gmail.com>, ops@example.com"), or the value itself when it is a host name
+// ("smtp.example.com:587").
+std::vector<std::string> mail_domains(std::string_view value) {
+  std::vector<std::string> out;
+  auto add = [&](std::string_view domain) {
+    while (!domain.empty() && (domain.back() == '.' || domain.back() == '-')) domain.remove_suffix(1);
+    if (domain.find('.') == std::string_view::npos) return;
+    std::string lower(domain);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    out.push_back(std::move(lower));
+  };
+  for (std::size_t at = value.find('@'); at != std::string_view::npos; at = value.find('@', at + 1)) {
+    const char before = at > 0 ? value[at - 1] : ' ';
+    if (!(std::isalnum(static_cast<unsigned char>(before)) || std::string_view("._%+-").find(before) != std::string_view::npos)) continue;
+    std::size_t end = at + 1;
+    while (end < value.size() && is_domain_char(value[end])) ++end;
+    add(value.substr(at + 1, end - at - 1));
+  }
+  if (out.empty()) {
+    std::string_view host = value.substr(0, value.find(':'));
+    if (!host.empty() && std::all_of(host.begin(), host.end(), is_domain_char)) add(host);
+  }
+  return out;
+}
+
+bool in_org(std::string_view domain, std::span<const std::string> org_domains) {
+  return std::any_of(org_domains.begin(), org_domains.end(), [&](const std::string& org) {
+    return domain == org || (domain.size() > org.size() && domain.ends_with(org) &&
+                             domain[domain.size() - org.size() - 1] == '.');
+  });
+}
+
+bool passes_org_domain(ValueCheck::OrgDomain relation, std::string_view value,
+                       std::span<const std::string> org_domains) {
+  if (relation == ValueCheck::OrgDomain::Any) return true;
+  if (org_domains.empty()) return false;  // the scan knows no organisation: nothing to claim
+  const std::vector<std::string> domains = mail_domains(value);
+  if (domains.empty()) return false;
+  const auto inside = [&](const std::string& d) { return in_org(d, org_domains); };
+  return relation == ValueCheck::OrgDomain::Inside ? std::all_of(domains.begin(), domains.end(), inside)
+                                                   : !std::all_of(domains.begin(), domains.end(), inside);
+}
+
+bool passes_value_check(const ValueCheck& check, std::string_view value, const MatchOptions& options) {
   if (value.size() < check.min_length || value.size() > check.max_length) return false;
+  if (!passes_org_domain(check.org_domain, value, options.org_domains)) return false;
   if (check.min_entropy > 0.0 && shannon_entropy(value) < check.min_entropy) return false;
   if (check.reject_placeholders && looks_like_placeholder(value)) return false;
   const re2::StringPiece piece(value.data(), value.size());
@@ -128,6 +181,7 @@ struct Hit {
   std::uint32_t secret_end = 0;
   bool has_secret = false;
   std::string message;
+  std::optional<Severity> level;  // set by an escalation; else the rule's severity
   std::uint32_t ordinal = 0;  // matcher order within the rule: ties go to the earlier matcher
 };
 
@@ -255,11 +309,20 @@ bool predicate_holds(const Predicate& p, std::string_view text,
   return p.any ? any_passed : all_passed;
 }
 
+// The first escalation whose checks all pass, or null.
+template <typename ValueOk>
+const Escalation* first_escalation(const std::vector<Escalation>& escalations, ValueOk value_ok) {
+  for (const Escalation& escalation : escalations) {
+    if (std::all_of(escalation.checks.begin(), escalation.checks.end(), value_ok)) return &escalation;
+  }
+  return nullptr;
+}
+
 // Evaluates one query match (its captures already in ws.captures, in the matcher's own capture
 // ids) through predicates, value and structural checks, and records a hit.
 void process_match(std::uint32_t rule_index, std::uint32_t ordinal, const QueryMatcher& matcher,
                    std::uint32_t pattern_index, const MatchInput& input,
-                   const std::vector<TSSymbol>& boundaries, bool show_secrets, MatchWorkspace::State& ws,
+                   const std::vector<TSSymbol>& boundaries, const MatchOptions& options, MatchWorkspace::State& ws,
                    std::vector<Hit>& hits) {
   {
     bool ok = true;
@@ -297,7 +360,7 @@ void process_match(std::uint32_t rule_index, std::uint32_t ordinal, const QueryM
     auto value_ok = [&](const ValueCheck& check) {
       TSNode node;
       return first_node(check.capture, node) &&
-             passes_value_check(check, unquote_literal(node_text(input.text, node)));
+             passes_value_check(check, unquote_literal(node_text(input.text, node)), options);
     };
     // Checks on the query's own captures first (cheap, and most candidates fail there); checks on
     // names bound by `where` and on field captures need the structural checks to have run.
@@ -341,7 +404,10 @@ void process_match(std::uint32_t rule_index, std::uint32_t ordinal, const QueryM
       hit.secret_start = ts_node_start_byte(secret) + static_cast<std::uint32_t>(value.data() - raw.data());
       hit.secret_end = hit.secret_start + static_cast<std::uint32_t>(value.size());
     }
-    hit.message = render_message(matcher.message, matcher.secret_capture, show_secrets, [&](int capture) {
+    const Escalation* escalation = first_escalation(matcher.escalations, value_ok);
+    if (escalation != nullptr) hit.level = escalation->severity;
+    const auto& message = escalation != nullptr && !escalation->message.empty() ? escalation->message : matcher.message;
+    hit.message = render_message(message, matcher.secret_capture, options.show_secrets, [&](int capture) {
       TSNode node;
       return first_node(capture, node) ? node_text(input.text, node) : std::string_view{};
     });
@@ -351,7 +417,7 @@ void process_match(std::uint32_t rule_index, std::uint32_t ordinal, const QueryM
 
 // One query per matcher: the fallback when the combined query of a grammar is not available.
 void run_query(std::uint32_t rule_index, std::uint32_t ordinal, const QueryMatcher& matcher,
-               const MatchInput& input, const std::vector<TSSymbol>& boundaries, bool show_secrets,
+               const MatchInput& input, const std::vector<TSSymbol>& boundaries, const MatchOptions& options,
                MatchWorkspace::State& ws, std::vector<Hit>& hits) {
   TSQueryCursor* cursor = ws.cursor.get();
   ts_query_cursor_exec(cursor, matcher.query.get(), ts_tree_root_node(input.tree));
@@ -361,12 +427,12 @@ void run_query(std::uint32_t rule_index, std::uint32_t ordinal, const QueryMatch
     for (uint16_t i = 0; i < match.capture_count; ++i) {
       ws.captures.emplace_back(match.captures[i].index, match.captures[i].node);
     }
-    process_match(rule_index, ordinal, matcher, match.pattern_index, input, boundaries, show_secrets, ws, hits);
+    process_match(rule_index, ordinal, matcher, match.pattern_index, input, boundaries, options, ws, hits);
   }
 }
 
 void run_regex(std::uint32_t rule_index, const RegexMatcher& matcher, const MatchInput& input,
-               bool show_secrets, std::vector<Hit>& hits) {
+               const MatchOptions& options, std::vector<Hit>& hits) {
   const RE2& re = *matcher.regex;
   const int group_count = re.NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> groups(static_cast<std::size_t>(group_count));
@@ -384,14 +450,10 @@ void run_regex(std::uint32_t rule_index, const RegexMatcher& matcher, const Matc
       const auto& piece = groups[static_cast<std::size_t>(g)];
       return piece.data() ? std::string_view(piece.data(), piece.size()) : std::string_view{};
     };
-    bool ok = true;
-    for (const ValueCheck& check : matcher.checks) {
-      if (!passes_value_check(check, group_text(check.capture))) {
-        ok = false;
-        break;
-      }
-    }
-    if (!ok) continue;
+    const auto value_ok = [&](const ValueCheck& check) {
+      return passes_value_check(check, group_text(check.capture), options);
+    };
+    if (!std::all_of(matcher.checks.begin(), matcher.checks.end(), value_ok)) continue;
     Hit hit{rule_index, start, end};
     if (matcher.report_group >= 0 && groups[static_cast<std::size_t>(matcher.report_group)].data()) {
       const auto& g = groups[static_cast<std::size_t>(matcher.report_group)];
@@ -404,7 +466,10 @@ void run_regex(std::uint32_t rule_index, const RegexMatcher& matcher, const Matc
       hit.secret_start = offset_of(g);
       hit.secret_end = hit.secret_start + static_cast<std::uint32_t>(g.size());
     }
-    hit.message = render_message(matcher.message, matcher.secret_group, show_secrets, group_text);
+    const Escalation* escalation = first_escalation(matcher.escalations, value_ok);
+    if (escalation != nullptr) hit.level = escalation->severity;
+    const auto& message = escalation != nullptr && !escalation->message.empty() ? escalation->message : matcher.message;
+    hit.message = render_message(message, matcher.secret_group, options.show_secrets, group_text);
     hits.push_back(std::move(hit));
   }
 }
@@ -415,7 +480,7 @@ constexpr std::uint32_t kQueryOrdinal = 0x8000;  // query matchers rank after a 
 // ruled out, or of matchers for another language on this grammar, are dropped here.
 void run_combined(const detail::CompiledRules& compiled, const detail::CombinedQuery& combined,
                   const std::vector<std::uint32_t>& candidates, const MatchInput& input,
-                  const std::vector<TSSymbol>& boundaries, bool show_secrets, MatchWorkspace::State& ws,
+                  const std::vector<TSSymbol>& boundaries, const MatchOptions& options, MatchWorkspace::State& ws,
                   std::vector<Hit>& hits) {
   ws.candidate.assign(compiled.rules.size(), false);
   for (std::uint32_t r : candidates) ws.candidate[r] = true;
@@ -434,7 +499,7 @@ void run_combined(const detail::CompiledRules& compiled, const detail::CombinedQ
       if (local >= 0) ws.captures.emplace_back(static_cast<std::uint32_t>(local), match.captures[i].node);
     }
     process_match(owner.rule, kQueryOrdinal + owner.matcher, matcher, match.pattern_index - owner.first_pattern,
-                  input, boundaries, show_secrets, ws, hits);
+                  input, boundaries, options, ws, hits);
   }
 }
 
@@ -505,18 +570,18 @@ void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidat
     const CompiledRule& rule = compiled.rules[index];
     if ((rule.languages & bit) == 0) continue;
     for (const RegexMatcher& matcher : rule.regexes) {
-      if (matcher.languages & bit) run_regex(index, matcher, input, options.show_secrets, hits);
+      if (matcher.languages & bit) run_regex(index, matcher, input, options, hits);
     }
     if (input.tree == nullptr || combined.query) continue;
     for (std::uint32_t m = 0; m < rule.queries.size(); ++m) {
       const QueryMatcher& matcher = rule.queries[m];
       if (matcher.grammar == grammar && (matcher.languages & bit)) {
-        run_query(index, kQueryOrdinal + m, matcher, input, boundaries, options.show_secrets, workspace.state(), hits);
+        run_query(index, kQueryOrdinal + m, matcher, input, boundaries, options, workspace.state(), hits);
       }
     }
   }
   if (input.tree != nullptr && combined.query) {
-    run_combined(compiled, combined, candidates, input, boundaries, options.show_secrets, workspace.state(), hits);
+    run_combined(compiled, combined, candidates, input, boundaries, options, workspace.state(), hits);
   }
   // One finding per rule and start; a rule that yields to another drops hits that overlap one.
   // Stable: among hits of one rule at one start, the first matcher / query match wins.
@@ -562,7 +627,7 @@ void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidat
     finding.rule_index = hit.rule;
     finding.rule_id = info.id;
     finding.language = input.language;
-    finding.level = info.severity;
+    finding.level = hit.level.value_or(info.severity);
     finding.region = make_region(input.lines, hit.start, hit.end);
     finding.message = hit.message;
     finding.snippet = make_snippet(input, finding.region, merged, options.show_secrets);

@@ -37,6 +37,10 @@ struct Predicate {
 
 // A check on the value of one capture (a string literal is unquoted first).
 struct ValueCheck {
+  // orgDomain: the mail domains in the value (of every address in it, or the value itself when it
+  // is a host name) compared with the scan's organisation domains. Both forms fail when the scan
+  // knows no organisation domain.
+  enum class OrgDomain : std::uint8_t { Any, Outside, Inside };
   int capture = -1;  // query capture id, or regex group number
   std::size_t min_length = 0;
   std::size_t max_length = SIZE_MAX;
@@ -44,6 +48,7 @@ struct ValueCheck {
   bool reject_placeholders = false;
   std::shared_ptr<const RE2> must_match;
   std::shared_ptr<const RE2> must_not_match;
+  OrgDomain org_domain = OrgDomain::Any;
 };
 
 // Ancestor / descendant constraints, never crossing a function boundary.
@@ -78,6 +83,14 @@ struct MessagePart {
   std::shared_ptr<const LabelTable> labels;
 };
 
+// "escalate": when all its value checks pass, the finding gets this severity and message instead
+// of the rule's (the first escalation that applies wins).
+struct Escalation {
+  std::vector<ValueCheck> checks;
+  Severity severity = Severity::Warning;
+  std::vector<MessagePart> message;  // empty: the matcher's message
+};
+
 struct QueryMatcher {
   Grammar grammar = Grammar::None;
   LanguageMask languages = 0;
@@ -88,6 +101,7 @@ struct QueryMatcher {
   std::vector<ValueCheck> checks;
   std::vector<StructuralCheck> structure;
   std::vector<MessagePart> message;
+  std::vector<Escalation> escalations;
   int first_bound_capture = 0;  // ids >= this are bound by `where` or are field captures
   std::vector<FieldCapture> field_captures;
   std::string expanded_text;  // the query text after {{definitions}}, for the combined query
@@ -100,6 +114,7 @@ struct RegexMatcher {
   int report_group = -1;  // default: the whole match
   std::vector<ValueCheck> checks;
   std::vector<MessagePart> message;
+  std::vector<Escalation> escalations;
 };
 
 struct CompiledRule {

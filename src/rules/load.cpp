@@ -220,13 +220,14 @@ std::vector<ValueCheck> parse_value_checks(const Context& ctx, const std::string
   std::vector<ValueCheck> checks;
   auto it = matcher.find("value");
   if (it == matcher.end()) return checks;
+  if (!it->is_object() && !it->is_array()) ctx.fail(where + ".value", "must be a check object or an array of them");
   const json list = it->is_array() ? *it : json::array({*it});
   for (std::size_t i = 0; i < list.size(); ++i) {
     const json& v = list[i];
     const std::string here = where + ".value" + (it->is_array() ? "[" + std::to_string(i) + "]" : "");
     check_keys(ctx, here, v,
                {"capture", "minLength", "maxLength", "minEntropy", "rejectPlaceholders", "match",
-                "notMatch"});
+                "notMatch", "orgDomain"});
     ValueCheck check;
     const std::string capture = get_string(ctx, here, v, "capture", false);
     check.capture = capture.empty() ? default_capture : resolve(capture);
@@ -241,9 +242,39 @@ std::vector<ValueCheck> parse_value_checks(const Context& ctx, const std::string
     }
     if (v.contains("match")) check.must_match = compile_regex(ctx, here + ".match", get_string(ctx, here, v, "match", true));
     if (v.contains("notMatch")) check.must_not_match = compile_regex(ctx, here + ".notMatch", get_string(ctx, here, v, "notMatch", true));
+    if (v.contains("orgDomain")) {
+      const std::string relation = get_string(ctx, here, v, "orgDomain", true);
+      if (relation == "outside") check.org_domain = ValueCheck::OrgDomain::Outside;
+      else if (relation == "inside") check.org_domain = ValueCheck::OrgDomain::Inside;
+      else ctx.fail(here + ".orgDomain", "must be \"outside\" or \"inside\", not '" + relation + "'");
+    }
     checks.push_back(std::move(check));
   }
   return checks;
+}
+
+// "escalate": [{"value": <checks>, "severity": "error", "message": "..."}, ...]
+std::vector<detail::Escalation> parse_escalations(const Context& ctx, const std::string& where, const json& matcher,
+                                                  const CaptureResolver& resolve, int default_capture) {
+  std::vector<detail::Escalation> out;
+  auto it = matcher.find("escalate");
+  if (it == matcher.end()) return out;
+  if (!it->is_array()) ctx.fail(where + ".escalate", "must be an array of {value, severity, message}");
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const json& e = (*it)[i];
+    const std::string here = where + ".escalate[" + std::to_string(i) + "]";
+    check_keys(ctx, here, e, {"value", "severity", "message"});
+    if (!e.contains("value")) ctx.fail(here, "needs 'value': the checks that decide when it applies");
+    detail::Escalation escalation;
+    escalation.checks = parse_value_checks(ctx, here, e, resolve, default_capture);
+    const std::string severity = get_string(ctx, here, e, "severity", true);
+    const auto level = severity_from_name(severity);
+    if (!level) ctx.fail(here, "severity must be error, warning or note, not '" + severity + "'");
+    escalation.severity = *level;
+    if (e.contains("message")) escalation.message = parse_message(ctx, here + ".message", get_string(ctx, here, e, "message", true), resolve);
+    out.push_back(std::move(escalation));
+  }
+  return out;
 }
 
 std::vector<TSSymbol> resolve_kinds(const Context& ctx, const std::string& where, Grammar grammar,
@@ -498,6 +529,7 @@ void compile_query_matcher(const Context& ctx, const std::string& where, const j
     matcher.checks = parse_value_checks(ctx, where, m, resolve, matcher.secret_capture);
     const std::string message = m.contains("message") ? get_string(ctx, where, m, "message", true) : default_message;
     matcher.message = parse_message(ctx, where + ".message", message, resolve);
+    matcher.escalations = parse_escalations(ctx, where, m, resolve, matcher.secret_capture);
     matcher.query = std::move(query);
     matcher.expanded_text = expanded;
     rule.queries.push_back(std::move(matcher));
@@ -539,6 +571,7 @@ void compile_regex_matcher(const Context& ctx, const std::string& where, const j
   matcher.checks = parse_value_checks(ctx, where, m, resolve, matcher.secret_group);
   const std::string message = m.contains("message") ? get_string(ctx, where, m, "message", true) : default_message;
   matcher.message = parse_message(ctx, where + ".message", message, resolve);
+  matcher.escalations = parse_escalations(ctx, where, m, resolve, matcher.secret_group);
   rule.regexes.push_back(std::move(matcher));
 }
 
@@ -659,7 +692,7 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
       const json& m = j["matchers"][k];
       const std::string here = "matchers[" + std::to_string(k) + "]";
       check_keys(ctx, here, m,
-                 {"query", "regex", "languages", "secret", "report", "value", "where", "message", "note"});
+                 {"query", "regex", "languages", "secret", "report", "value", "where", "message", "escalate", "note"});
       LanguageMask matcher_languages = languages;
       if (m.contains("languages")) {
         matcher_languages = parse_languages(ctx, here + ".languages", get_strings(ctx, here, m, "languages"));

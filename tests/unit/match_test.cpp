@@ -22,7 +22,8 @@ RuleSet pack(const std::vector<std::string>& rules) {
   return RuleSet::load_from_texts({{"t.json", text + "]}"}});
 }
 
-std::vector<Finding> run(const RuleSet& rules, Language language, const std::string& source, bool show = false) {
+std::vector<Finding> run(const RuleSet& rules, Language language, const std::string& source, bool show = false,
+                         const std::vector<std::string>& org_domains = {}) {
   std::vector<std::uint32_t> all(rules.infos().size());
   for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
   TreePtr tree;
@@ -33,7 +34,7 @@ std::vector<Finding> run(const RuleSet& rules, Language language, const std::str
   LineIndex lines(source);
   MatchWorkspace workspace;
   std::vector<Finding> out;
-  match_file(rules, all, MatchInput{source, language, lines, tree.get()}, MatchOptions{show, {}}, workspace, out);
+  match_file(rules, all, MatchInput{source, language, lines, tree.get()}, MatchOptions{show, org_domains}, workspace, out);
   return out;
 }
 
@@ -316,6 +317,62 @@ TEST(MatchBindings, ReportCanNameABoundCapture) {
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].region.start_line, 3u);
   EXPECT_EQ(findings[0].region.start_column, 5u);
+}
+
+// A recipient outside the organisation's domains escalates the finding; with no organisation
+// domain given, the escalation never applies (the scan cannot know what is external).
+const std::string kRecipientMatcher =
+    R"J({"query": "(call function: (attribute attribute: (identifier) @f) arguments: (argument_list . (string (string_content) @to)) (#eq? @f \"send\"))",
+         "escalate": [{"value": {"capture": "to", "orgDomain": "outside"}, "severity": "error",
+                       "message": "mails the external address {to}"}]})J";
+
+TEST(MatchOrgDomains, RecipientOutsideTheOrganisationEscalates) {
+  RuleSet rules = pack({rule("t/send", R"(["python"])", "mails {to}", kRecipientMatcher)});
+  const std::string source =
+      "m.send('ops@example.com')\n"
+      "m.send('jane.doe@gmail.com')\n"
+      "m.send('Ops <ops@eu.example.com>, Ext <a@partner.io>')\n"
+      "m.send('ops@notexample.com')\n";
+  auto plain = run(rules, Language::Python, source);
+  ASSERT_EQ(plain.size(), 4u);
+  for (const Finding& f : plain) {
+    EXPECT_EQ(f.level, Severity::Error) << "the rule's own severity";
+    EXPECT_EQ(f.message.find("external"), std::string::npos) << f.message;
+  }
+  auto org = run(rules, Language::Python, source, false, {"example.com"});
+  ASSERT_EQ(org.size(), 4u);
+  EXPECT_EQ(org[0].message, "mails ops@example.com");                       // the domain itself
+  EXPECT_EQ(org[1].message, "mails the external address jane.doe@gmail.com");
+  EXPECT_EQ(org[2].message, "mails the external address Ops <ops@eu.example.com>, Ext <a@partner.io>");
+  EXPECT_EQ(org[3].message, "mails the external address ops@notexample.com");  // not a subdomain
+}
+
+TEST(MatchOrgDomains, EscalationChangesTheSeverity) {
+  // The rule's severity is error; an escalation to note shows the level comes from the escalation.
+  std::string lowered = kRecipientMatcher;
+  lowered.replace(lowered.find("\"error\""), 7, "\"note\"");
+  RuleSet note_rules = pack({rule("t/send", R"(["python"])", "mails {to}", lowered)});
+  auto f = run(note_rules, Language::Python, "m.send('a@gmail.com')\nm.send('b@example.com')\n", false, {"example.com"});
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].level, Severity::Note);
+  EXPECT_EQ(f[1].level, Severity::Error);
+}
+
+TEST(MatchOrgDomains, InsideComparesHostNamesAndSubdomains) {
+  const std::string matcher =
+      R"J({"query": "(call arguments: (argument_list . (string (string_content) @host)))",
+           "value": {"capture": "host", "orgDomain": "inside"}})J";
+  RuleSet rules = pack({rule("t/relay", R"(["python"])", "relay {host}", matcher)});
+  const std::string source =
+      "smtplib.SMTP('smtp.example.com', 25)\n"
+      "smtplib.SMTP('smtp.gmail.com:587')\n"
+      "smtplib.SMTP('MAIL.Example.COM')\n"
+      "smtplib.SMTP('localhost')\n";
+  EXPECT_TRUE(run(rules, Language::Python, source).empty()) << "no organisation: inside never holds";
+  auto f = run(rules, Language::Python, source, false, {"example.com"});
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].region.start_line, 1u);
+  EXPECT_EQ(f[1].region.start_line, 3u);
 }
 
 }  // namespace

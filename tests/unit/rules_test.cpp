@@ -129,5 +129,24 @@ TEST(Rules, QueryNeedsAGrammarLanguage) {
   EXPECT_NE(error.find("needs at least one language with a grammar"), std::string::npos) << error;
 }
 
+TEST(Rules, OrgDomainMustBeOutsideOrInside) {
+  const std::string error = load_error(pack_with_matcher(
+      R"J({"query": "(identifier) @name", "value": {"capture": "name", "orgDomain": "external"}})J"));
+  EXPECT_NE(error.find("demo/thing"), std::string::npos) << error;
+  EXPECT_NE(error.find("orgDomain: must be \"outside\" or \"inside\""), std::string::npos) << error;
+}
+
+TEST(Rules, EscalationNeedsValueAndAKnownSeverity) {
+  const std::string no_value = load_error(
+      pack_with_matcher(R"J({"query": "(identifier) @name", "escalate": [{"severity": "error"}]})J"));
+  EXPECT_NE(no_value.find("escalate[0]: needs 'value'"), std::string::npos) << no_value;
+  const std::string bad_severity = load_error(pack_with_matcher(
+      R"J({"query": "(identifier) @name", "escalate": [{"value": {"capture": "name", "orgDomain": "outside"}, "severity": "high"}]})J"));
+  EXPECT_NE(bad_severity.find("severity must be error, warning or note"), std::string::npos) << bad_severity;
+  const std::string bad_capture = load_error(pack_with_matcher(
+      R"J({"query": "(identifier) @name", "escalate": [{"value": {"capture": "name"}, "severity": "error", "message": "{nope}"}]})J"));
+  EXPECT_NE(bad_capture.find("unknown capture '{nope}'"), std::string::npos) << bad_capture;
+}
+
 }  // namespace
 }  // namespace citizenscan
