@@ -437,6 +437,17 @@ void run_regex(std::uint32_t rule_index, const RegexMatcher& matcher, const Matc
   const int group_count = re.NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> groups(static_cast<std::size_t>(group_count));
   const re2::StringPiece text(input.text.data(), input.text.size());
+  // "within": the spans a finding must lie inside (e.g. one statement that calls a mail procedure).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> regions;
+  if (matcher.within) {
+    re2::StringPiece region;
+    for (std::size_t at = 0; at <= text.size() && matcher.within->Match(text, at, text.size(), RE2::UNANCHORED, &region, 1);) {
+      const auto start = static_cast<std::uint32_t>(region.data() - text.data());
+      regions.emplace_back(start, start + static_cast<std::uint32_t>(region.size()));
+      at = start + std::max<std::size_t>(region.size(), 1);
+    }
+    if (regions.empty()) return;
+  }
   std::size_t pos = 0;
   while (pos <= text.size() &&
          re.Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), group_count)) {
@@ -459,6 +470,11 @@ void run_regex(std::uint32_t rule_index, const RegexMatcher& matcher, const Matc
       const auto& g = groups[static_cast<std::size_t>(matcher.report_group)];
       hit.start = offset_of(g);
       hit.end = hit.start + static_cast<std::uint32_t>(g.size());
+    }
+    if (matcher.within && std::none_of(regions.begin(), regions.end(), [&](const auto& r) {
+          return r.first <= hit.start && hit.end <= r.second;
+        })) {
+      continue;
     }
     if (matcher.secret_group >= 0 && groups[static_cast<std::size_t>(matcher.secret_group)].data()) {
       const auto& g = groups[static_cast<std::size_t>(matcher.secret_group)];

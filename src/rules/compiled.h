@@ -110,6 +110,7 @@ struct QueryMatcher {
 struct RegexMatcher {
   LanguageMask languages = 0;
   std::unique_ptr<RE2> regex;
+  std::shared_ptr<const RE2> within;  // "within": the reported span must lie inside one of its matches
   int secret_group = -1;
   int report_group = -1;  // default: the whole match
   std::vector<ValueCheck> checks;

@@ -568,6 +568,7 @@ void compile_regex_matcher(const Context& ctx, const std::string& where, const j
     if (matcher.report_group < 0) ctx.fail(where, "report group '(?P<" + report + ">...)' is not in the regex");
   }
   if (m.contains("where")) ctx.fail(where, "'where' needs a query matcher (a regex has no syntax tree)");
+  if (m.contains("within")) matcher.within = compile_regex(ctx, where + ".within", get_string(ctx, where, m, "within", true));
   matcher.checks = parse_value_checks(ctx, where, m, resolve, matcher.secret_group);
   const std::string message = m.contains("message") ? get_string(ctx, where, m, "message", true) : default_message;
   matcher.message = parse_message(ctx, where + ".message", message, resolve);
@@ -692,7 +693,9 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
       const json& m = j["matchers"][k];
       const std::string here = "matchers[" + std::to_string(k) + "]";
       check_keys(ctx, here, m,
-                 {"query", "regex", "languages", "secret", "report", "value", "where", "message", "escalate", "note"});
+                 {"query", "regex", "languages", "secret", "report", "value", "where", "within", "message", "escalate",
+                  "note"});
+      if (m.contains("within") && m.contains("query")) ctx.fail(here, "'within' applies to regex matchers (a query uses 'where')");
       LanguageMask matcher_languages = languages;
       if (m.contains("languages")) {
         matcher_languages = parse_languages(ctx, here + ".languages", get_strings(ctx, here, m, "languages"));

@@ -375,5 +375,24 @@ TEST(MatchOrgDomains, InsideComparesHostNamesAndSubdomains) {
   EXPECT_EQ(f[1].region.start_line, 3u);
 }
 
+// A regex matcher with "within" reports only inside the spans another regex matches: here the
+// parameters of one procedure call, however many there are, and not the same parameter elsewhere.
+TEST(MatchWithin, RegexFindingsMustLieInsideAWithinSpan) {
+  const std::string matcher =
+      R"J({"regex": "@(?:email_address|username)\\s*=\\s*'(?P<addr>[^']*)'", "report": "addr",
+           "within": "(?s)sysmail_add_account_sp\\b[^;]*"})J";
+  RuleSet rules = pack({rule("t/account", R"(["sql"])", "{addr}", matcher)});
+  const std::string source =
+      "EXEC msdb.dbo.sysmail_add_account_sp\n"
+      "  @email_address = 'a@gmail.com',\n"
+      "  @username = 'b@gmail.com';\n"
+      "EXEC dbo.add_customer @email_address = 'c@gmail.com';\n";
+  auto findings = run(rules, Language::Sql, source);
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].message, "a@gmail.com");
+  EXPECT_EQ(findings[1].message, "b@gmail.com");
+  EXPECT_TRUE(run(rules, Language::Sql, "EXEC dbo.add_customer @email_address = 'c@gmail.com';\n").empty());
+}
+
 }  // namespace
 }  // namespace citizenscan

@@ -148,5 +148,13 @@ TEST(Rules, EscalationNeedsValueAndAKnownSeverity) {
   EXPECT_NE(bad_capture.find("unknown capture '{nope}'"), std::string::npos) << bad_capture;
 }
 
+TEST(Rules, WithinIsForRegexMatchersAndMustCompile) {
+  const std::string on_query = load_error(pack_with_matcher(R"J({"query": "(identifier) @name", "within": "x"})J"));
+  EXPECT_NE(on_query.find("'within' applies to regex matchers"), std::string::npos) << on_query;
+  const std::string bad = load_error(pack_with_matcher(R"J({"regex": "(?P<name>x)", "within": "(unclosed"})J"));
+  EXPECT_NE(bad.find("within"), std::string::npos) << bad;
+  EXPECT_NE(bad.find("invalid RE2 pattern"), std::string::npos) << bad;
+}
+
 }  // namespace
 }  // namespace citizenscan
