@@ -108,7 +108,9 @@ std::vector<std::string> get_strings(const Context& ctx, const std::string& wher
 }
 
 // Replaces {{name}} with the pack's definition of name, so a long name list is written once.
-std::string expand(const Context& ctx, const std::string& where, const std::string& text) {
+// Definitions may use other definitions; a cycle is an error.
+std::string expand(const Context& ctx, const std::string& where, const std::string& text, int depth = 0) {
+  if (depth > 16) ctx.fail(where, "{{definitions}} refer to each other in a cycle (or nest deeper than 16)");
   std::string out;
   std::size_t pos = 0;
   while (true) {
@@ -128,7 +130,7 @@ std::string expand(const Context& ctx, const std::string& where, const std::stri
     const auto it = ctx.definitions ? ctx.definitions->find(name) : decltype(ctx.definitions->end()){};
     if (!ctx.definitions || it == ctx.definitions->end()) ctx.fail(where, "{{" + name + "}} is not in the pack's definitions");
     out += text.substr(pos, open - pos);
-    out += it->second;
+    out += expand(ctx, where, it->second, depth + 1);
     pos = close + 2;
   }
   out += text.substr(pos);

@@ -394,5 +394,22 @@ TEST(MatchWithin, RegexFindingsMustLieInsideAWithinSpan) {
   EXPECT_TRUE(run(rules, Language::Sql, "EXEC dbo.add_customer @email_address = 'c@gmail.com';\n").empty());
 }
 
+TEST(MatchBindings, DefinitionsMayUseDefinitionsButNotInACycle) {
+  auto pack_with = [](const std::string& definitions) {
+    return R"({"pack": "t", "definitions": )" + definitions + R"(, "rules": [)" +
+           rule("t/r", R"(["python"])", "{v}", R"J({"regex": "(?P<v>{{outer}})"})J") + "]}";
+  };
+  RuleSet rules = RuleSet::load_from_texts({{"t.json", pack_with(R"({"outer": "id-{{inner}}", "inner": "[0-9]+"})")}});
+  auto findings = run(rules, Language::Python, "x = 'id-42'\n");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].message, "id-42");
+  try {
+    RuleSet::load_from_texts({{"t.json", pack_with(R"({"outer": "{{inner}}", "inner": "{{outer}}"})")}});
+    ADD_FAILURE() << "a definition cycle loaded";
+  } catch (const RuleLoadError& e) {
+    EXPECT_NE(std::string(e.what()).find("cycle"), std::string::npos) << e.what();
+  }
+}
+
 }  // namespace
 }  // namespace citizenscan
