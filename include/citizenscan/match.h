@@ -59,5 +59,9 @@ std::string_view unquote_literal(std::string_view text);   // 'x', "x", `x`, r"x
 bool looks_like_placeholder(std::string_view value);        // changeme, <your-key>, ${VAR}, xxxx...
 double shannon_entropy(std::string_view value);             // bits per byte
 std::string redact(std::string_view secret, bool show);     // "AKIA****"
+// Checksums of identifiers, for value checks ("checksum"). Spaces and dashes are ignored.
+bool luhn_valid(std::string_view number);   // payment card numbers: 12-19 digits, Luhn mod 10
+bool iban_valid(std::string_view iban);     // CC99 + BBAN, 15-34 characters, ISO 13616 mod 97 == 1
+bool us_ssn_valid(std::string_view ssn);    // 9 digits, an area/group/serial the SSA can issue
 
 }  // namespace citizenscan

@@ -96,6 +96,74 @@ std::string redact(std::string_view secret, bool show) {
 
 namespace {
 
+// The characters of `value` other than spaces and dashes (the usual group separators of numbers).
+std::string compact(std::string_view value) {
+  std::string out;
+  for (char c : value) {
+    if (c != ' ' && c != '-') out += c;
+  }
+  return out;
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool one_repeated_char(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [&](char c) { return c == s[0]; });
+}
+
+}  // namespace
+
+bool luhn_valid(std::string_view number) {
+  const std::string digits = compact(number);
+  if (digits.size() < 12 || digits.size() > 19 || !all_digits(digits) || one_repeated_char(digits)) return false;
+  int sum = 0;
+  bool twice = false;
+  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+    int d = *it - '0';
+    if (twice) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+    twice = !twice;
+  }
+  return sum % 10 == 0;
+}
+
+bool iban_valid(std::string_view iban) {
+  const std::string s = compact(iban);
+  if (s.size() < 15 || s.size() > 34) return false;
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (!upper(s[0]) || !upper(s[1]) || !digit(s[2]) || !digit(s[3])) return false;
+  // Move the first four characters to the end, letters become 10..35, the number mod 97 must be 1.
+  const std::string rotated = s.substr(4) + s.substr(0, 4);
+  int remainder = 0;
+  for (char c : rotated) {
+    if (digit(c)) {
+      remainder = (remainder * 10 + (c - '0')) % 97;
+    } else if (upper(c)) {
+      remainder = (remainder * 100 + (c - 'A' + 10)) % 97;
+    } else {
+      return false;
+    }
+  }
+  return remainder == 1;
+}
+
+bool us_ssn_valid(std::string_view ssn) {
+  const std::string digits = compact(ssn);
+  if (digits.size() != 9 || !all_digits(digits) || one_repeated_char(digits)) return false;
+  const int area = std::stoi(digits.substr(0, 3));
+  const int group = std::stoi(digits.substr(3, 2));
+  const int serial = std::stoi(digits.substr(5, 4));
+  // Never issued: area 000, 666 and 900-999, group 00, serial 0000; 123-45-6789 and 078-05-1120
+  // are the well-known sample numbers printed in advertising and documentation.
+  if (area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0) return false;
+  return digits != "123456789" && digits != "078051120";
+}
+
+namespace {
+
 using detail::CompiledRule;
 using detail::Escalation;
 using detail::MessagePart;
@@ -166,6 +234,12 @@ bool passes_value_check(const ValueCheck& check, std::string_view value, const M
   if (!passes_org_domain(check.org_domain, value, options.org_domains)) return false;
   if (check.min_entropy > 0.0 && shannon_entropy(value) < check.min_entropy) return false;
   if (check.reject_placeholders && looks_like_placeholder(value)) return false;
+  switch (check.checksum) {
+    case ValueCheck::Checksum::None: break;
+    case ValueCheck::Checksum::Luhn: if (!luhn_valid(value)) return false; break;
+    case ValueCheck::Checksum::Iban: if (!iban_valid(value)) return false; break;
+    case ValueCheck::Checksum::Ssn: if (!us_ssn_valid(value)) return false; break;
+  }
   const re2::StringPiece piece(value.data(), value.size());
   if (check.must_match && !RE2::PartialMatch(piece, *check.must_match)) return false;
   if (check.must_not_match && RE2::PartialMatch(piece, *check.must_not_match)) return false;

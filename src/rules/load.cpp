@@ -229,7 +229,7 @@ std::vector<ValueCheck> parse_value_checks(const Context& ctx, const std::string
     const std::string here = where + ".value" + (it->is_array() ? "[" + std::to_string(i) + "]" : "");
     check_keys(ctx, here, v,
                {"capture", "minLength", "maxLength", "minEntropy", "rejectPlaceholders", "match",
-                "notMatch", "orgDomain"});
+                "notMatch", "orgDomain", "checksum"});
     ValueCheck check;
     const std::string capture = get_string(ctx, here, v, "capture", false);
     check.capture = capture.empty() ? default_capture : resolve(capture);
@@ -241,6 +241,13 @@ std::vector<ValueCheck> parse_value_checks(const Context& ctx, const std::string
       check.reject_placeholders = v.value("rejectPlaceholders", false);
     } catch (const json::exception& e) {
       ctx.fail(here, std::string("wrong type: ") + e.what());
+    }
+    if (v.contains("checksum")) {
+      const std::string name = get_string(ctx, here, v, "checksum", true);
+      if (name == "luhn") check.checksum = ValueCheck::Checksum::Luhn;
+      else if (name == "iban-mod97") check.checksum = ValueCheck::Checksum::Iban;
+      else if (name == "ssn-valid") check.checksum = ValueCheck::Checksum::Ssn;
+      else ctx.fail(here, "checksum must be luhn, iban-mod97 or ssn-valid, not '" + name + "'");
     }
     if (v.contains("match")) check.must_match = compile_regex(ctx, here + ".match", get_string(ctx, here, v, "match", true));
     if (v.contains("notMatch")) check.must_not_match = compile_regex(ctx, here + ".notMatch", get_string(ctx, here, v, "notMatch", true));

@@ -413,3 +413,45 @@ TEST(MatchBindings, DefinitionsMayUseDefinitionsButNotInACycle) {
 
 }  // namespace
 }  // namespace citizenscan
+
+namespace citizenscan {
+namespace {
+
+TEST(MatchChecksums, LuhnIbanAndSsn) {
+  EXPECT_TRUE(luhn_valid("4526018159083012"));
+  EXPECT_TRUE(luhn_valid("4526 0181 5908 3012"));
+  EXPECT_TRUE(luhn_valid("3455-979711-47102"));
+  EXPECT_FALSE(luhn_valid("4526018159083013"));    // check digit off by one
+  EXPECT_FALSE(luhn_valid("0000000000000000"));    // one repeated digit
+  EXPECT_FALSE(luhn_valid("42"));                  // too short for a card
+  EXPECT_FALSE(luhn_valid("4526O18159083012"));    // a letter
+  EXPECT_TRUE(iban_valid("GB10BARC09679290810033"));
+  EXPECT_TRUE(iban_valid("DE38 3100 7728 3783 2661 66"));
+  EXPECT_FALSE(iban_valid("GB11BARC09679290810033"));
+  EXPECT_FALSE(iban_valid("gb10barc09679290810033"));
+  EXPECT_FALSE(iban_valid("GB10"));
+  EXPECT_TRUE(us_ssn_valid("531-72-4488"));
+  EXPECT_TRUE(us_ssn_valid("531724488"));
+  EXPECT_FALSE(us_ssn_valid("000-12-3456"));  // area 000
+  EXPECT_FALSE(us_ssn_valid("666-12-3456"));  // area 666
+  EXPECT_FALSE(us_ssn_valid("912-12-3456"));  // area 900-999
+  EXPECT_FALSE(us_ssn_valid("531-00-4488"));  // group 00
+  EXPECT_FALSE(us_ssn_valid("531-72-0000"));  // serial 0000
+  EXPECT_FALSE(us_ssn_valid("123-45-6789"));  // the advertising sample
+  EXPECT_FALSE(us_ssn_valid("555-55-5555"));
+  EXPECT_FALSE(us_ssn_valid("53-172-4488x"));
+}
+
+TEST(MatchChecksums, ValueCheckKeepsOnlyValidNumbers) {
+  RuleSet rules = pack({rule("t/card", R"(["python"])", "card {number}",
+      R"J({"regex": "(?P<number>\\b\\d{4}(?: ?\\d{4}){3}\\b)", "secret": "number", "value": {"checksum": "luhn"}})J")});
+  auto findings = run(rules, Language::Python, "a = '4526 0181 5908 3012'\nb = '4526 0181 5908 3013'\n");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].region.start_line, 1u);
+  EXPECT_THROW(pack({rule("t/x", R"(["python"])", "m",
+                          R"J({"regex": "(?P<n>\\d+)", "secret": "n", "value": {"checksum": "crc32"}})J")}),
+               RuleLoadError);
+}
+
+}  // namespace
+}  // namespace citizenscan
