@@ -30,6 +30,7 @@ struct MatchInput {
   Language language;
   const LineIndex& lines;
   const TSTree* tree = nullptr;  // null: only raw-text matchers run
+  bool test_file = false;        // a test or fixture (is_test_path): rules' testSeverity applies
 };
 
 struct MatchOptions {

@@ -60,6 +60,11 @@ WalkResult walk(const WalkOptions& options);
 // Language for a path relative to the root, or nullopt. in_clasp_project marks .js as Apps Script.
 std::optional<Language> detect_language(std::string_view file_name, bool in_clasp_project);
 
+// A test or fixture file by its path relative to the root: a folder named test(s), __tests__,
+// spec(s), testing, testdata or (__)fixtures, or a name like test_x.py, x_test.py, x.test.js,
+// x.spec.js, conftest.py. Rules may report findings there at a lower severity (testSeverity).
+bool is_test_path(std::string_view relative_path);
+
 // gitignore-style glob match of a '/'-separated relative path ("**", "*", "?", "[...]", a leading
 // "/" anchors, a trailing "/" matches directories only).
 bool glob_match(std::string_view pattern, std::string_view relative_path, bool is_directory);

@@ -717,7 +717,8 @@ void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidat
     finding.rule_index = hit.rule;
     finding.rule_id = info.id;
     finding.language = input.language;
-    finding.level = hit.level.value_or(info.severity);
+    const auto& test_severity = compiled.rules[hit.rule].test_severity;
+    finding.level = input.test_file && test_severity ? *test_severity : hit.level.value_or(info.severity);
     finding.region = make_region(input.lines, hit.start, hit.end);
     finding.message = hit.message;
     finding.snippet = make_snippet(input, finding.region, merged, options.show_secrets);

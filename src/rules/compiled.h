@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -122,6 +123,7 @@ struct RegexMatcher {
 
 struct CompiledRule {
   LanguageMask languages = 0;
+  std::optional<Severity> test_severity;  // "testSeverity": the level of findings in test files
   std::vector<std::string> literals;
   std::vector<std::string> yields_to;  // rule ids or "pack/*": drop this finding if one overlaps
   std::vector<QueryMatcher> queries;

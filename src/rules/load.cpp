@@ -654,7 +654,7 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
     check_keys(ctx, where, j,
                {"id", "name", "shortDescription", "fullDescription", "help", "severity",
                 "securitySeverity", "cwe", "precision", "tags", "languages", "literals", "message",
-                "matchers", "yieldsTo"});
+                "matchers", "yieldsTo", "testSeverity"});
     RuleInfo info;
     info.id = get_string(ctx, where, j, "id", true);
     ctx.rule_id = info.id;
@@ -695,6 +695,11 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
     rule.languages = languages;
     rule.literals = get_strings(ctx, "", j, "literals");
     rule.yields_to = get_strings(ctx, "", j, "yieldsTo");
+    if (j.contains("testSeverity")) {
+      const std::string test_severity = get_string(ctx, "", j, "testSeverity", true);
+      rule.test_severity = severity_from_name(test_severity);
+      if (!rule.test_severity) ctx.fail("", "testSeverity must be error, warning or note, not '" + test_severity + "'");
+    }
     if (!j.contains("matchers") || !j["matchers"].is_array() || j["matchers"].empty()) {
       ctx.fail("", "'matchers' must be a non-empty array");
     }

@@ -64,7 +64,7 @@ class Worker {
       }
     }
     const LineIndex lines(loaded.text);
-    MatchInput input{loaded.text, entry.language, lines, tree.get()};
+    MatchInput input{loaded.text, entry.language, lines, tree.get(), is_test_path(entry.relative_path)};
     match_file(rules_, candidates_, input, MatchOptions{options_.show_secrets, options_.org_domains}, workspace_, outcome.findings);
     if (options_.inline_ignores) {
       const std::size_t before = outcome.diagnostics.size();

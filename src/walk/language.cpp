@@ -64,4 +64,23 @@ std::optional<Language> detect_language(std::string_view file_name, bool in_clas
   return std::nullopt;
 }
 
+bool is_test_path(std::string_view relative_path) {
+  const std::string path = ascii_lowercase(relative_path);
+  static constexpr std::array<std::string_view, 9> kTestFolders{
+      "test", "tests", "__tests__", "spec", "specs", "testing", "testdata", "fixtures", "__fixtures__"};
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t slash = path.find('/', start);
+    const std::string_view part = std::string_view(path).substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    if (slash == std::string::npos) {  // the file name
+      const std::size_t dot = part.rfind('.');
+      const std::string_view stem = part.substr(0, dot);
+      return stem.starts_with("test_") || stem.ends_with("_test") || stem.ends_with(".test") ||
+             stem.ends_with(".spec") || stem == "conftest";
+    }
+    if (std::ranges::find(kTestFolders, part) != kTestFolders.end()) return true;
+    start = slash + 1;
+  }
+}
+
 }  // namespace citizenscan

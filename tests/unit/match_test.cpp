@@ -455,3 +455,24 @@ TEST(MatchChecksums, ValueCheckKeepsOnlyValidNumbers) {
 
 }  // namespace
 }  // namespace citizenscan
+
+namespace citizenscan {
+namespace {
+
+TEST(MatchTestSeverity, TestFilesGetTheRulesTestSeverity) {
+  RuleSet rules = pack({rule("t/ssn", R"(["python"])", "ssn",
+      R"J({"regex": "(?P<n>\\b\\d{3}-\\d{2}-\\d{4}\\b)", "value": {"capture": "n", "checksum": "ssn-valid"}})J",
+      R"(, "testSeverity": "note")")});
+  const std::string source = "x = '531-72-4488'\n";
+  LineIndex lines(source);
+  MatchWorkspace workspace;
+  std::vector<Finding> out;
+  match_file(rules, {0}, MatchInput{source, Language::Python, lines, nullptr, /*test_file=*/true}, {}, workspace, out);
+  match_file(rules, {0}, MatchInput{source, Language::Python, lines, nullptr, /*test_file=*/false}, {}, workspace, out);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].level, Severity::Note);
+  EXPECT_EQ(out[1].level, Severity::Error);
+}
+
+}  // namespace
+}  // namespace citizenscan

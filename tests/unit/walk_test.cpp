@@ -629,3 +629,23 @@ TEST(WalkDepth, DeepTreesAreWalkedWithoutRecursion) {
 
 }  // namespace
 }  // namespace citizenscan
+
+namespace citizenscan {
+namespace {
+
+TEST(WalkTestPaths, TestAndFixtureFilesByFolderOrName) {
+  EXPECT_TRUE(is_test_path("tests/test_onboarding.py"));
+  EXPECT_TRUE(is_test_path("app/__tests__/export.js"));
+  EXPECT_TRUE(is_test_path("src/export.test.js"));
+  EXPECT_TRUE(is_test_path("src/export.spec.js"));
+  EXPECT_TRUE(is_test_path("pkg/validate_test.py"));
+  EXPECT_TRUE(is_test_path("conftest.py"));
+  EXPECT_TRUE(is_test_path("Fixtures/seed.sql"));
+  EXPECT_FALSE(is_test_path("python/integrations/fixtures_data.py"));
+  EXPECT_FALSE(is_test_path("contest/entries.py"));
+  EXPECT_FALSE(is_test_path("latest/testimonials.js"));
+  EXPECT_FALSE(is_test_path("attest.py"));
+}
+
+}  // namespace
+}  // namespace citizenscan
