@@ -23,6 +23,7 @@ function onFormSubmit(e) {
   sheet.appendRow([new Date(), applicant.name, applicant.email, maskSsn_(applicant.ssn), applicant.income]);
   // expect: pii/pii-in-log
   Logger.log('New application from %s, SSN %s', applicant.name, applicant.ssn);
+  // expect: pii/pii-in-log
   Logger.log('New application from %s (%s)', applicant.name, applicant.email);
   console.log('Applicant has SSN: ' + Boolean(applicant.ssn));
   // expect: pii/pii-in-log

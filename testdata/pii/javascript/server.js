@@ -10,6 +10,7 @@ console.log(passport);
 
 app.post('/volunteers', passport.authenticate('session'), async (req, res) => {
   const { name, email, dateOfBirth, emergencyContact } = req.body;
+  // expect: pii/pii-in-log
   logger.info('Volunteer signup', { name, email });
   // expect: pii/pii-in-log
   logger.info('Volunteer signup details', { name, dateOfBirth });

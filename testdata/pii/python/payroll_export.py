@@ -57,6 +57,7 @@ def write_bank_file(employees, path):
         writer = csv.writer(fh)
         writer.writerow(["employee_id", "name", "amount", "account_last4"])
         for emp in employees:
+            # expect: pii/pii-written-to-sheet-or-file
             writer.writerow([emp["id"], emp["name"], emp["salary"], emp["bank_account_number"][-4:]])
 
 
