@@ -165,7 +165,7 @@ bool us_ssn_valid(std::string_view ssn) {
 namespace {
 
 using detail::CompiledRule;
-using detail::Escalation;
+using detail::Refinement;
 using detail::MessagePart;
 using detail::Predicate;
 using detail::QueryMatcher;
@@ -255,7 +255,7 @@ struct Hit {
   std::uint32_t secret_end = 0;
   bool has_secret = false;
   std::string message;
-  std::optional<Severity> level;  // set by an escalation; else the rule's severity
+  std::optional<Severity> level;  // set by a refinement; else the rule's severity
   std::uint32_t ordinal = 0;  // matcher order within the rule: ties go to the earlier matcher
 };
 
@@ -383,11 +383,11 @@ bool predicate_holds(const Predicate& p, std::string_view text,
   return p.any ? any_passed : all_passed;
 }
 
-// The first escalation whose checks all pass, or null.
+// The first refinement whose checks all pass, or null.
 template <typename ValueOk>
-const Escalation* first_escalation(const std::vector<Escalation>& escalations, ValueOk value_ok) {
-  for (const Escalation& escalation : escalations) {
-    if (std::all_of(escalation.checks.begin(), escalation.checks.end(), value_ok)) return &escalation;
+const Refinement* first_refinement(const std::vector<Refinement>& refinements, ValueOk value_ok) {
+  for (const Refinement& refinement : refinements) {
+    if (std::all_of(refinement.checks.begin(), refinement.checks.end(), value_ok)) return &refinement;
   }
   return nullptr;
 }
@@ -453,6 +453,7 @@ void process_match(std::uint32_t rule_index, std::uint32_t ordinal, const QueryM
       TSNode found{};
       if (!first_node(check.capture, node) ||
           !check_structure(check, node, input.text, boundaries, ws.stack, found)) {
+        if (check.optional) continue;  // the name stays unbound; checks that need it fail
         ok = false;
         break;
       }
@@ -478,9 +479,9 @@ void process_match(std::uint32_t rule_index, std::uint32_t ordinal, const QueryM
       hit.secret_start = ts_node_start_byte(secret) + static_cast<std::uint32_t>(value.data() - raw.data());
       hit.secret_end = hit.secret_start + static_cast<std::uint32_t>(value.size());
     }
-    const Escalation* escalation = first_escalation(matcher.escalations, value_ok);
-    if (escalation != nullptr) hit.level = escalation->severity;
-    const auto& message = escalation != nullptr && !escalation->message.empty() ? escalation->message : matcher.message;
+    const Refinement* refinement = first_refinement(matcher.refinements, value_ok);
+    if (refinement != nullptr) hit.level = refinement->severity;
+    const auto& message = refinement != nullptr && !refinement->message.empty() ? refinement->message : matcher.message;
     hit.message = render_message(message, matcher.secret_capture, options.show_secrets, [&](int capture) {
       TSNode node;
       return first_node(capture, node) ? node_text(input.text, node) : std::string_view{};
@@ -556,9 +557,9 @@ void run_regex(std::uint32_t rule_index, const RegexMatcher& matcher, const Matc
       hit.secret_start = offset_of(g);
       hit.secret_end = hit.secret_start + static_cast<std::uint32_t>(g.size());
     }
-    const Escalation* escalation = first_escalation(matcher.escalations, value_ok);
-    if (escalation != nullptr) hit.level = escalation->severity;
-    const auto& message = escalation != nullptr && !escalation->message.empty() ? escalation->message : matcher.message;
+    const Refinement* refinement = first_refinement(matcher.refinements, value_ok);
+    if (refinement != nullptr) hit.level = refinement->severity;
+    const auto& message = refinement != nullptr && !refinement->message.empty() ? refinement->message : matcher.message;
     hit.message = render_message(message, matcher.secret_group, options.show_secrets, group_text);
     hits.push_back(std::move(hit));
   }

@@ -63,6 +63,7 @@ struct StructuralCheck {
   std::shared_ptr<const RE2> text;       // contains: the node's text must also match
   std::vector<std::string> kind_names;   // for messages
   int bind = -1;                         // "as": capture id the found node is bound to
+  bool optional = false;                 // with "as": not finding the node leaves it unbound
 };
 
 // "name.field": the child in `field` of capture `base`, looked up when first needed.
@@ -86,14 +87,14 @@ struct MessagePart {
   std::shared_ptr<const LabelTable> labels;
 };
 
-// "escalate": when all its value checks pass, the finding gets this severity and message instead
-// of the rule's (the first escalation that applies wins).
-struct Escalation {
+// "refine": when all its value checks pass, the finding takes this severity and/or message instead
+// of the rule's (the first refinement that applies wins). Used for what makes a finding worse (a
+// recipient outside the organisation) and for messages that name facts only some matches have.
+struct Refinement {
   std::vector<ValueCheck> checks;
-  Severity severity = Severity::Warning;
+  std::optional<Severity> severity;  // none: the rule's severity
   std::vector<MessagePart> message;  // empty: the matcher's message
 };
-
 struct QueryMatcher {
   Grammar grammar = Grammar::None;
   LanguageMask languages = 0;
@@ -104,7 +105,7 @@ struct QueryMatcher {
   std::vector<ValueCheck> checks;
   std::vector<StructuralCheck> structure;
   std::vector<MessagePart> message;
-  std::vector<Escalation> escalations;
+  std::vector<Refinement> refinements;
   int first_bound_capture = 0;  // ids >= this are bound by `where` or are field captures
   std::vector<FieldCapture> field_captures;
   std::string expanded_text;  // the query text after {{definitions}}, for the combined query
@@ -118,7 +119,7 @@ struct RegexMatcher {
   int report_group = -1;  // default: the whole match
   std::vector<ValueCheck> checks;
   std::vector<MessagePart> message;
-  std::vector<Escalation> escalations;
+  std::vector<Refinement> refinements;
 };
 
 struct CompiledRule {

@@ -262,26 +262,29 @@ std::vector<ValueCheck> parse_value_checks(const Context& ctx, const std::string
   return checks;
 }
 
-// "escalate": [{"value": <checks>, "severity": "error", "message": "..."}, ...]
-std::vector<detail::Escalation> parse_escalations(const Context& ctx, const std::string& where, const json& matcher,
+// "refine": [{"value": <checks>, "severity": "error", "message": "..."}, ...]
+std::vector<detail::Refinement> parse_refinements(const Context& ctx, const std::string& where, const json& matcher,
                                                   const CaptureResolver& resolve, int default_capture) {
-  std::vector<detail::Escalation> out;
-  auto it = matcher.find("escalate");
+  std::vector<detail::Refinement> out;
+  auto it = matcher.find("refine");
   if (it == matcher.end()) return out;
-  if (!it->is_array()) ctx.fail(where + ".escalate", "must be an array of {value, severity, message}");
+  if (!it->is_array()) ctx.fail(where + ".refine", "must be an array of {value, severity, message}");
   for (std::size_t i = 0; i < it->size(); ++i) {
     const json& e = (*it)[i];
-    const std::string here = where + ".escalate[" + std::to_string(i) + "]";
+    const std::string here = where + ".refine[" + std::to_string(i) + "]";
     check_keys(ctx, here, e, {"value", "severity", "message"});
     if (!e.contains("value")) ctx.fail(here, "needs 'value': the checks that decide when it applies");
-    detail::Escalation escalation;
-    escalation.checks = parse_value_checks(ctx, here, e, resolve, default_capture);
-    const std::string severity = get_string(ctx, here, e, "severity", true);
-    const auto level = severity_from_name(severity);
-    if (!level) ctx.fail(here, "severity must be error, warning or note, not '" + severity + "'");
-    escalation.severity = *level;
-    if (e.contains("message")) escalation.message = parse_message(ctx, here + ".message", get_string(ctx, here, e, "message", true), resolve);
-    out.push_back(std::move(escalation));
+    if (!e.contains("severity") && !e.contains("message")) ctx.fail(here, "needs a 'severity', a 'message' or both");
+    detail::Refinement refinement;
+    refinement.checks = parse_value_checks(ctx, here, e, resolve, default_capture);
+    if (e.contains("severity")) {
+      const std::string severity = get_string(ctx, here, e, "severity", true);
+      const auto level = severity_from_name(severity);
+      if (!level) ctx.fail(here, "severity must be error, warning or note, not '" + severity + "'");
+      refinement.severity = *level;
+    }
+    if (e.contains("message")) refinement.message = parse_message(ctx, here + ".message", get_string(ctx, here, e, "message", true), resolve);
+    out.push_back(std::move(refinement));
   }
   return out;
 }
@@ -409,7 +412,7 @@ std::vector<StructuralCheck> parse_structure(const Context& ctx, const std::stri
   for (std::size_t i = 0; i < it->size(); ++i) {
     const json& w = (*it)[i];
     const std::string here = where + ".where[" + std::to_string(i) + "]";
-    check_keys(ctx, here, w, {"capture", "inside", "notInside", "contains", "notContains", "text", "as"});
+    check_keys(ctx, here, w, {"capture", "inside", "notInside", "contains", "notContains", "text", "as", "optional"});
     StructuralCheck check;
     int kinds_given = 0;
     const std::pair<const char*, StructuralCheck::Kind> forms[] = {
@@ -441,6 +444,11 @@ std::vector<StructuralCheck> parse_structure(const Context& ctx, const std::stri
       const std::string name = get_string(ctx, here, w, "as", true);
       if (resolve(name) >= 0) ctx.fail(here, "'as': capture '" + name + "' already exists");
       check.bind = bind(name);
+    }
+    if (w.contains("optional")) {
+      if (!w["optional"].is_boolean()) ctx.fail(here, "'optional' must be true or false");
+      check.optional = w["optional"].get<bool>();
+      if (check.optional && check.bind < 0) ctx.fail(here, "'optional' needs 'as' (an optional check only binds a name)");
     }
     out.push_back(std::move(check));
   }
@@ -538,7 +546,7 @@ void compile_query_matcher(const Context& ctx, const std::string& where, const j
     matcher.checks = parse_value_checks(ctx, where, m, resolve, matcher.secret_capture);
     const std::string message = m.contains("message") ? get_string(ctx, where, m, "message", true) : default_message;
     matcher.message = parse_message(ctx, where + ".message", message, resolve);
-    matcher.escalations = parse_escalations(ctx, where, m, resolve, matcher.secret_capture);
+    matcher.refinements = parse_refinements(ctx, where, m, resolve, matcher.secret_capture);
     matcher.query = std::move(query);
     matcher.expanded_text = expanded;
     rule.queries.push_back(std::move(matcher));
@@ -581,7 +589,7 @@ void compile_regex_matcher(const Context& ctx, const std::string& where, const j
   matcher.checks = parse_value_checks(ctx, where, m, resolve, matcher.secret_group);
   const std::string message = m.contains("message") ? get_string(ctx, where, m, "message", true) : default_message;
   matcher.message = parse_message(ctx, where + ".message", message, resolve);
-  matcher.escalations = parse_escalations(ctx, where, m, resolve, matcher.secret_group);
+  matcher.refinements = parse_refinements(ctx, where, m, resolve, matcher.secret_group);
   rule.regexes.push_back(std::move(matcher));
 }
 
@@ -707,7 +715,7 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
       const json& m = j["matchers"][k];
       const std::string here = "matchers[" + std::to_string(k) + "]";
       check_keys(ctx, here, m,
-                 {"query", "regex", "languages", "secret", "report", "value", "where", "within", "message", "escalate",
+                 {"query", "regex", "languages", "secret", "report", "value", "where", "within", "message", "refine",
                   "note"});
       if (m.contains("within") && m.contains("query")) ctx.fail(here, "'within' applies to regex matchers (a query uses 'where')");
       LanguageMask matcher_languages = languages;

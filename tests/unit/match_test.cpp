@@ -319,14 +319,14 @@ TEST(MatchBindings, ReportCanNameABoundCapture) {
   EXPECT_EQ(findings[0].region.start_column, 5u);
 }
 
-// A recipient outside the organisation's domains escalates the finding; with no organisation
-// domain given, the escalation never applies (the scan cannot know what is external).
+// A recipient outside the organisation's domains refines the finding (severity, message); with no
+// organisation domain given, the refinement never applies (the scan cannot know what is external).
 const std::string kRecipientMatcher =
     R"J({"query": "(call function: (attribute attribute: (identifier) @f) arguments: (argument_list . (string (string_content) @to)) (#eq? @f \"send\"))",
-         "escalate": [{"value": {"capture": "to", "orgDomain": "outside"}, "severity": "error",
+         "refine": [{"value": {"capture": "to", "orgDomain": "outside"}, "severity": "error",
                        "message": "mails the external address {to}"}]})J";
 
-TEST(MatchOrgDomains, RecipientOutsideTheOrganisationEscalates) {
+TEST(MatchOrgDomains, RecipientOutsideTheOrganisationRaisesTheSeverity) {
   RuleSet rules = pack({rule("t/send", R"(["python"])", "mails {to}", kRecipientMatcher)});
   const std::string source =
       "m.send('ops@example.com')\n"
@@ -347,8 +347,8 @@ TEST(MatchOrgDomains, RecipientOutsideTheOrganisationEscalates) {
   EXPECT_EQ(org[3].message, "mails the external address ops@notexample.com");  // not a subdomain
 }
 
-TEST(MatchOrgDomains, EscalationChangesTheSeverity) {
-  // The rule's severity is error; an escalation to note shows the level comes from the escalation.
+TEST(MatchOrgDomains, RefinementChangesTheSeverity) {
+  // The rule's severity is error; a refinement to note shows the level comes from the refinement.
   std::string lowered = kRecipientMatcher;
   lowered.replace(lowered.find("\"error\""), 7, "\"note\"");
   RuleSet note_rules = pack({rule("t/send", R"(["python"])", "mails {to}", lowered)});
@@ -408,6 +408,41 @@ TEST(MatchBindings, DefinitionsMayUseDefinitionsButNotInACycle) {
     ADD_FAILURE() << "a definition cycle loaded";
   } catch (const RuleLoadError& e) {
     EXPECT_NE(std::string(e.what()).find("cycle"), std::string::npos) << e.what();
+  }
+}
+
+// An optional binding that finds nothing leaves its name unbound; a refinement that needs it does
+// not apply, so the message names only the facts this match has.
+TEST(MatchBindings, OptionalBindingAndMessageRefinement) {
+  const std::string matcher = R"J({
+    "query": "(call function: (attribute attribute: (identifier) @f) (#eq? @f \"SMTP\")) @call",
+    "where": [
+      {"capture": "call", "inside": ["function_definition"], "as": "fn"},
+      {"capture": "fn", "contains": ["call"], "text": "^\\w+\\.login\\(", "as": "login", "optional": true}
+    ],
+    "refine": [{"value": {"capture": "login"}, "message": "connects and logs in with {login}"}]})J";
+  RuleSet rules = pack({rule("t/smtp", R"(["python"])", "connects", matcher)});
+  const std::string source =
+      "def a():\n"
+      "    s = smtplib.SMTP('h')\n"
+      "    s.login('u', p)\n"
+      "def b():\n"
+      "    s = smtplib.SMTP('h')\n";
+  auto findings = run(rules, Language::Python, source);
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].message, "connects and logs in with s.login('u', p)");
+  EXPECT_EQ(findings[0].level, Severity::Error) << "a message-only refinement keeps the rule's severity";
+  EXPECT_EQ(findings[1].message, "connects");
+}
+
+TEST(MatchBindings, OptionalNeedsAs) {
+  const std::string matcher =
+      R"J({"query": "(call) @call", "where": [{"capture": "call", "inside": ["function_definition"], "optional": true}]})J";
+  try {
+    pack({rule("t/x", R"(["python"])", "x", matcher)});
+    ADD_FAILURE() << "loaded";
+  } catch (const RuleLoadError& e) {
+    EXPECT_NE(std::string(e.what()).find("'optional' needs 'as'"), std::string::npos) << e.what();
   }
 }
 

@@ -136,15 +136,15 @@ TEST(Rules, OrgDomainMustBeOutsideOrInside) {
   EXPECT_NE(error.find("orgDomain: must be \"outside\" or \"inside\""), std::string::npos) << error;
 }
 
-TEST(Rules, EscalationNeedsValueAndAKnownSeverity) {
+TEST(Rules, RefinementNeedsValueAndAKnownSeverity) {
   const std::string no_value = load_error(
-      pack_with_matcher(R"J({"query": "(identifier) @name", "escalate": [{"severity": "error"}]})J"));
-  EXPECT_NE(no_value.find("escalate[0]: needs 'value'"), std::string::npos) << no_value;
+      pack_with_matcher(R"J({"query": "(identifier) @name", "refine": [{"severity": "error"}]})J"));
+  EXPECT_NE(no_value.find("refine[0]: needs 'value'"), std::string::npos) << no_value;
   const std::string bad_severity = load_error(pack_with_matcher(
-      R"J({"query": "(identifier) @name", "escalate": [{"value": {"capture": "name", "orgDomain": "outside"}, "severity": "high"}]})J"));
+      R"J({"query": "(identifier) @name", "refine": [{"value": {"capture": "name", "orgDomain": "outside"}, "severity": "high"}]})J"));
   EXPECT_NE(bad_severity.find("severity must be error, warning or note"), std::string::npos) << bad_severity;
   const std::string bad_capture = load_error(pack_with_matcher(
-      R"J({"query": "(identifier) @name", "escalate": [{"value": {"capture": "name"}, "severity": "error", "message": "{nope}"}]})J"));
+      R"J({"query": "(identifier) @name", "refine": [{"value": {"capture": "name"}, "severity": "error", "message": "{nope}"}]})J"));
   EXPECT_NE(bad_capture.find("unknown capture '{nope}'"), std::string::npos) << bad_capture;
 }
 
