@@ -6,6 +6,7 @@
 #include <cmath>
 #include <optional>
 #include <span>
+#include <unordered_map>
 
 #include "core/hash.h"
 #include "rules/compiled.h"
@@ -17,6 +18,8 @@ struct MatchWorkspace::State {
   std::vector<std::pair<std::uint32_t, TSNode>> captures;  // (capture id, node) of the current match
   std::vector<TSNode> stack;                                // iterative descendant walks
   std::vector<bool> candidate;                              // rule index -> survived the prefilter
+  // Per file: the named definitions of each `definition` check (name -> first node), built on use.
+  std::vector<std::pair<const detail::StructuralCheck*, std::unordered_map<std::string_view, TSNode>>> definitions;
 };
 
 MatchWorkspace::MatchWorkspace() : state_(std::make_unique<State>()) {}
@@ -229,7 +232,28 @@ bool passes_org_domain(ValueCheck::OrgDomain relation, std::string_view value,
                                                    : !std::all_of(domains.begin(), domains.end(), inside);
 }
 
-bool passes_value_check(const ValueCheck& check, std::string_view value, const MatchOptions& options) {
+// A pattern with backreferences, built for this match; false when a referenced capture is absent.
+// `capture_text(id, out)` gives another capture's text.
+template <typename CaptureText>
+bool partial_match_template(const detail::RegexTemplate& t, const re2::StringPiece& value,
+                            CaptureText capture_text, bool& matched) {
+  std::string pattern = t.pieces[0];
+  for (std::size_t i = 0; i < t.captures.size(); ++i) {
+    std::string_view other;
+    if (!capture_text(t.captures[i], other)) return false;
+    pattern += RE2::QuoteMeta(re2::StringPiece(other.data(), other.size()));
+    pattern += t.pieces[i + 1];
+  }
+  RE2::Options options;
+  options.set_log_errors(false);
+  const RE2 re(pattern, options);
+  matched = re.ok() && RE2::PartialMatch(value, re);
+  return true;
+}
+
+template <typename CaptureText>
+bool passes_value_check(const ValueCheck& check, std::string_view value, const MatchOptions& options,
+                        CaptureText capture_text) {
   if (value.size() < check.min_length || value.size() > check.max_length) return false;
   if (!passes_org_domain(check.org_domain, value, options.org_domains)) return false;
   if (check.min_entropy > 0.0 && shannon_entropy(value) < check.min_entropy) return false;
@@ -243,6 +267,15 @@ bool passes_value_check(const ValueCheck& check, std::string_view value, const M
   const re2::StringPiece piece(value.data(), value.size());
   if (check.must_match && !RE2::PartialMatch(piece, *check.must_match)) return false;
   if (check.must_not_match && RE2::PartialMatch(piece, *check.must_not_match)) return false;
+  bool matched = false;
+  if (check.must_match_template &&
+      (!partial_match_template(*check.must_match_template, piece, capture_text, matched) || !matched)) {
+    return false;
+  }
+  if (check.must_not_match_template &&
+      (!partial_match_template(*check.must_not_match_template, piece, capture_text, matched) || matched)) {
+    return false;
+  }
   return true;
 }
 
@@ -303,6 +336,36 @@ std::string render_message(const std::vector<MessagePart>& parts, int secret, bo
 
 bool symbol_in(const std::vector<TSSymbol>& sorted, TSSymbol symbol) {
   return std::binary_search(sorted.begin(), sorted.end(), symbol);
+}
+
+// The first node of the check's kinds in the file whose `name` field reads `name`. The index of
+// a file's definitions is built on first use and kept until the next file.
+bool find_definition(const StructuralCheck& check, std::string_view name, std::string_view text, TSNode root,
+                     MatchWorkspace::State& ws, TSNode& found) {
+  auto it = std::find_if(ws.definitions.begin(), ws.definitions.end(),
+                         [&](const auto& entry) { return entry.first == &check; });
+  if (it == ws.definitions.end()) {
+    ws.definitions.emplace_back(&check, std::unordered_map<std::string_view, TSNode>{});
+    it = std::prev(ws.definitions.end());
+    auto& index = it->second;
+    std::vector<TSNode>& stack = ws.stack;
+    stack.clear();
+    stack.push_back(root);
+    while (!stack.empty()) {
+      const TSNode n = stack.back();
+      stack.pop_back();
+      if (symbol_in(check.symbols, ts_node_symbol(n))) {
+        const TSNode id = ts_node_child_by_field_id(n, check.name_field);
+        // The walk pops nodes in document order, so emplace keeps the first definition of a name.
+        if (!ts_node_is_null(id)) index.emplace(node_text(text, id), n);
+      }
+      for (uint32_t i = ts_node_child_count(n); i > 0; --i) stack.push_back(ts_node_child(n, i - 1));
+    }
+  }
+  const auto hit = it->second.find(name);
+  if (hit == it->second.end()) return false;
+  found = hit->second;
+  return true;
 }
 
 // `found` receives the ancestor (inside) or descendant (contains) that satisfied the check.
@@ -431,10 +494,15 @@ void process_match(std::uint32_t rule_index, std::uint32_t ordinal, const QueryM
       }
       return false;
     };
-    auto value_ok = [&](const ValueCheck& check) {
+    auto capture_text = [&](int capture, std::string_view& out) {
       TSNode node;
-      return first_node(check.capture, node) &&
-             passes_value_check(check, unquote_literal(node_text(input.text, node)), options);
+      if (!first_node(capture, node)) return false;
+      out = unquote_literal(node_text(input.text, node));
+      return true;
+    };
+    auto value_ok = [&](const ValueCheck& check) {
+      std::string_view value;
+      return capture_text(check.capture, value) && passes_value_check(check, value, options, capture_text);
     };
     // Checks on the query's own captures first (cheap, and most candidates fail there); checks on
     // names bound by `where` and on field captures need the structural checks to have run.
@@ -451,8 +519,12 @@ void process_match(std::uint32_t rule_index, std::uint32_t ordinal, const QueryM
     for (const StructuralCheck& check : matcher.structure) {
       TSNode node;
       TSNode found{};
-      if (!first_node(check.capture, node) ||
-          !check_structure(check, node, input.text, boundaries, ws.stack, found)) {
+      const bool holds =
+          first_node(check.capture, node) &&
+          (check.kind == StructuralCheck::Kind::Definition
+               ? find_definition(check, node_text(input.text, node), input.text, ts_tree_root_node(input.tree), ws, found)
+               : check_structure(check, node, input.text, boundaries, ws.stack, found));
+      if (!holds) {
         if (check.optional) continue;  // the name stays unbound; checks that need it fail
         ok = false;
         break;
@@ -536,8 +608,13 @@ void run_regex(std::uint32_t rule_index, const RegexMatcher& matcher, const Matc
       const auto& piece = groups[static_cast<std::size_t>(g)];
       return piece.data() ? std::string_view(piece.data(), piece.size()) : std::string_view{};
     };
+    auto other_group = [&](int g, std::string_view& out) {
+      if (groups[static_cast<std::size_t>(g)].data() == nullptr) return false;
+      out = group_text(g);
+      return true;
+    };
     const auto value_ok = [&](const ValueCheck& check) {
-      return passes_value_check(check, group_text(check.capture), options);
+      return passes_value_check(check, group_text(check.capture), options, other_group);
     };
     if (!std::all_of(matcher.checks.begin(), matcher.checks.end(), value_ok)) continue;
     Hit hit{rule_index, start, end};
@@ -656,6 +733,7 @@ void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidat
   static const detail::CombinedQuery kNone;
   const detail::CombinedQuery& combined =
       input.tree != nullptr ? detail::combined_query(compiled, grammar) : kNone;
+  workspace.state().definitions.clear();
   std::vector<Hit> hits;
   for (std::uint32_t index : candidates) {
     const CompiledRule& rule = compiled.rules[index];

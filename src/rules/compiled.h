@@ -36,6 +36,13 @@ struct Predicate {
   std::shared_ptr<const RE2> regex;  // #match?
 };
 
+// A regex with backreferences `(?P=name)` to other captures: the pattern is the literal pieces
+// with each referenced capture's text (quoted with RE2::QuoteMeta) in between, built per match.
+struct RegexTemplate {
+  std::vector<std::string> pieces;  // pieces.size() == captures.size() + 1
+  std::vector<int> captures;
+};
+
 // A check on the value of one capture (a string literal is unquoted first).
 struct ValueCheck {
   // orgDomain: the mail domains in the value (of every address in it, or the value itself when it
@@ -52,11 +59,15 @@ struct ValueCheck {
   std::shared_ptr<const RE2> must_match;
   std::shared_ptr<const RE2> must_not_match;
   OrgDomain org_domain = OrgDomain::Any;
+  std::shared_ptr<const RegexTemplate> must_match_template;      // match / notMatch with (?P=name)
+  std::shared_ptr<const RegexTemplate> must_not_match_template;
 };
 
-// Ancestor / descendant constraints, never crossing a function boundary.
+// Ancestor / descendant constraints, never crossing a function boundary; or Definition: the
+// first node in the file of one of the kinds whose `name` field has the capture's text (a call's
+// callee -> the function it calls).
 struct StructuralCheck {
-  enum class Kind : std::uint8_t { Inside, NotInside, Contains, NotContains };
+  enum class Kind : std::uint8_t { Inside, NotInside, Contains, NotContains, Definition };
   Kind kind = Kind::Inside;
   int capture = -1;
   std::vector<TSSymbol> symbols;         // node kinds, resolved in the grammar
@@ -64,6 +75,7 @@ struct StructuralCheck {
   std::vector<std::string> kind_names;   // for messages
   int bind = -1;                         // "as": capture id the found node is bound to
   bool optional = false;                 // with "as": not finding the node leaves it unbound
+  TSFieldId name_field = 0;              // Definition: the grammar's `name` field
 };
 
 // "name.field": the child in `field` of capture `base`, looked up when first needed.

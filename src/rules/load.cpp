@@ -216,6 +216,42 @@ std::vector<MessagePart> parse_message(const Context& ctx, const std::string& wh
   return parts;
 }
 
+// `(?P=name)` in a value-check pattern refers to another capture's text, filled in per match
+// (RE2 has no backreferences). Null when the pattern has none. The pattern is compiled once here
+// with a stand-in for each reference, so a syntax error is reported at load time.
+std::shared_ptr<const detail::RegexTemplate> parse_backreferences(const Context& ctx, const std::string& where,
+                                                                  const std::string& pattern,
+                                                                  const CaptureResolver& resolve) {
+  static constexpr std::string_view kOpen = "(?P=";
+  if (pattern.find(kOpen) == std::string::npos) return nullptr;
+  auto out = std::make_shared<detail::RegexTemplate>();
+  std::string piece, trial;
+  for (std::size_t i = 0; i < pattern.size();) {
+    if (pattern.compare(i, kOpen.size(), kOpen) == 0) {
+      const std::size_t close = pattern.find(')', i);
+      if (close == std::string::npos) ctx.fail(where, "unclosed '(?P=' in '" + pattern + "'");
+      const std::string name = pattern.substr(i + kOpen.size(), close - i - kOpen.size());
+      const int capture = resolve(name);
+      if (capture < 0) ctx.fail(where, "backreference (?P=" + name + ") names no capture");
+      out->pieces.push_back(std::move(piece));
+      out->captures.push_back(capture);
+      piece.clear();
+      trial += "x";
+      i = close + 1;
+      continue;
+    }
+    piece += pattern[i];
+    trial += pattern[i];
+    ++i;
+  }
+  out->pieces.push_back(std::move(piece));
+  RE2::Options options;
+  options.set_log_errors(false);
+  const RE2 re(trial, options);
+  if (!re.ok()) ctx.fail(where, "invalid RE2 pattern '" + pattern + "': " + re.error());
+  return out;
+}
+
 std::vector<ValueCheck> parse_value_checks(const Context& ctx, const std::string& where,
                                            const json& matcher, const CaptureResolver& resolve,
                                            int default_capture) {
@@ -249,8 +285,18 @@ std::vector<ValueCheck> parse_value_checks(const Context& ctx, const std::string
       else if (name == "ssn-valid") check.checksum = ValueCheck::Checksum::Ssn;
       else ctx.fail(here, "checksum must be luhn, iban-mod97 or ssn-valid, not '" + name + "'");
     }
-    if (v.contains("match")) check.must_match = compile_regex(ctx, here + ".match", get_string(ctx, here, v, "match", true));
-    if (v.contains("notMatch")) check.must_not_match = compile_regex(ctx, here + ".notMatch", get_string(ctx, here, v, "notMatch", true));
+    for (const bool negate : {false, true}) {
+      const char* key = negate ? "notMatch" : "match";
+      if (!v.contains(key)) continue;
+      const std::string field = here + "." + key;
+      const std::string pattern = expand(ctx, field, get_string(ctx, here, v, key, true));
+      auto backrefs = parse_backreferences(ctx, field, pattern, resolve);
+      if (backrefs) {
+        (negate ? check.must_not_match_template : check.must_match_template) = std::move(backrefs);
+      } else {
+        (negate ? check.must_not_match : check.must_match) = compile_regex(ctx, field, get_string(ctx, here, v, key, true));
+      }
+    }
     if (v.contains("orgDomain")) {
       const std::string relation = get_string(ctx, here, v, "orgDomain", true);
       if (relation == "outside") check.org_domain = ValueCheck::OrgDomain::Outside;
@@ -412,14 +458,15 @@ std::vector<StructuralCheck> parse_structure(const Context& ctx, const std::stri
   for (std::size_t i = 0; i < it->size(); ++i) {
     const json& w = (*it)[i];
     const std::string here = where + ".where[" + std::to_string(i) + "]";
-    check_keys(ctx, here, w, {"capture", "inside", "notInside", "contains", "notContains", "text", "as", "optional"});
+    check_keys(ctx, here, w, {"capture", "inside", "notInside", "contains", "notContains", "definition", "text", "as", "optional"});
     StructuralCheck check;
     int kinds_given = 0;
     const std::pair<const char*, StructuralCheck::Kind> forms[] = {
         {"inside", StructuralCheck::Kind::Inside},
         {"notInside", StructuralCheck::Kind::NotInside},
         {"contains", StructuralCheck::Kind::Contains},
-        {"notContains", StructuralCheck::Kind::NotContains}};
+        {"notContains", StructuralCheck::Kind::NotContains},
+        {"definition", StructuralCheck::Kind::Definition}};
     for (const auto& [key, kind] : forms) {
       if (w.contains(key)) {
         ++kinds_given;
@@ -427,15 +474,20 @@ std::vector<StructuralCheck> parse_structure(const Context& ctx, const std::stri
         check.kind_names = get_strings(ctx, here, w, key);
       }
     }
-    if (kinds_given != 1) ctx.fail(here, "needs exactly one of inside, notInside, contains, notContains");
+    if (kinds_given != 1) ctx.fail(here, "needs exactly one of inside, notInside, contains, notContains, definition");
     check.capture = resolve(get_string(ctx, here, w, "capture", true));
     if (check.capture < 0) ctx.fail(here, "unknown capture '" + w["capture"].get<std::string>() + "'");
     check.symbols = resolve_kinds(ctx, here, grammar, check.kind_names);
     if (w.contains("text")) {
-      if (check.kind == StructuralCheck::Kind::Inside || check.kind == StructuralCheck::Kind::NotInside) {
+      if (check.kind != StructuralCheck::Kind::Contains && check.kind != StructuralCheck::Kind::NotContains) {
         ctx.fail(here, "'text' applies to contains/notContains only");
       }
       check.text = compile_regex(ctx, here + ".text", get_string(ctx, here, w, "text", true));
+    }
+    if (check.kind == StructuralCheck::Kind::Definition) {
+      static constexpr std::string_view kName = "name";
+      check.name_field = ts_language_field_id_for_name(ts_language_for(grammar), kName.data(), kName.size());
+      if (check.name_field == 0) ctx.fail(here, "'definition' needs a grammar with a 'name' field");
     }
     if (w.contains("as")) {
       if (check.kind == StructuralCheck::Kind::NotInside || check.kind == StructuralCheck::Kind::NotContains) {

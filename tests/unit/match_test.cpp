@@ -509,5 +509,94 @@ TEST(MatchTestSeverity, TestFilesGetTheRulesTestSeverity) {
   EXPECT_EQ(out[1].level, Severity::Error);
 }
 
+TEST(MatchBackreferences, ValueCheckComparesWithAnotherCapturesText) {
+  // A CTE is recursive when its body names the CTE itself: (?P=name) is the text of @name.
+  RuleSet rules = pack({rule("t/recursive", R"(["sql"])", "{name}",
+      R"J({"query": "(cte (identifier) @name (statement) @body)", "report": "name",
+          "value": {"capture": "body", "match": "(?i)\\b(?P=name)\\b"}})J")});
+  const std::string source =
+      "WITH RECURSIVE tree AS (SELECT id FROM t UNION ALL SELECT t.id FROM t JOIN tree ON t.parent = tree.id)\n"
+      "SELECT * FROM tree;\n"
+      "WITH totals AS (SELECT region FROM sales)\n"
+      "SELECT * FROM totals;\n";
+  auto findings = run(rules, Language::Sql, source);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].message, "tree");
+}
+
+TEST(MatchBackreferences, ReferencedTextIsQuotedAndWorksInRegexMatchers) {
+  // `@i` holds a regex metacharacter-free name, `x.y` would not: the reference is literal text.
+  RuleSet rules = pack({rule("t/while", R"(["sql"])", "{var}",
+      R"J({"regex": "(?is)WHILE\\s+(?P<var>[@\\w.]+)\\s*<[^\\n]*\\n(?P<body>.*?)END", "report": "var",
+          "value": {"capture": "body", "notMatch": "(?i)SET\\s+(?P=var)\\b"}})J")});
+  const std::string source =
+      "WHILE @i < 10\nBEGIN\n  INSERT INTO t VALUES (@i);\nEND\n"
+      "WHILE @j < 10\nBEGIN\n  SET @j = @j + 1;\nEND\n"
+      "WHILE a.b < 10\nBEGIN\n  SET axb = 1;\nEND\n";
+  auto findings = run(rules, Language::Sql, source);
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].message, "@i");
+  EXPECT_EQ(findings[1].message, "a.b");
+}
+
+TEST(MatchBackreferences, UnknownCaptureIsALoadError) {
+  const std::string text = R"J({"pack": "t", "rules": [)J" +
+      rule("t/x", R"(["python"])", "x", R"J({"query": "(identifier) @name", "value": {"capture": "name", "match": "(?P=nope)"}})J") + "]}";
+  try {
+    RuleSet::load_from_texts({{"t.json", text}});
+    FAIL() << "loaded";
+  } catch (const RuleLoadError& e) {
+    EXPECT_NE(std::string(e.what()).find("(?P=nope)"), std::string::npos) << e.what();
+  }
+}
+
+TEST(MatchDefinitions, CallIntoALocalFunctionThatQueries) {
+  // One level of calls: a loop calls a function of the same file whose body runs a query.
+  RuleSet rules = pack({rule("t/n1", R"(["python"])", "{call.function} queries with {inner}",
+      R"J({"query": "(call function: (identifier)) @call", "report": "call",
+          "where": [{"capture": "call", "inside": ["for_statement"]},
+                    {"capture": "call.function", "definition": ["function_definition"], "as": "callee"},
+                    {"capture": "callee", "contains": ["call"], "text": "\\.execute\\(", "as": "inner"}]})J")});
+  const std::string source =
+      "def report(accounts):\n"
+      "    for a in accounts:\n"
+      "        tickets(a)\n"
+      "        score(a)\n"
+      "        undefined_helper(a)\n"
+      "def tickets(a):\n"
+      "    cur.execute('select 1')\n"
+      "def score(a):\n"
+      "    return a * 2\n"
+      "def tickets(a):\n"
+      "    return 0\n";
+  auto findings = run(rules, Language::Python, source);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].region.start_line, 3u);
+  EXPECT_EQ(findings[0].message, "tickets queries with cur.execute('select 1')");
+}
+
+TEST(MatchDefinitions, JavaScriptFunctionDeclarations) {
+  RuleSet rules = pack({rule("t/n1", R"(["javascript"])", "{call.function}",
+      R"J({"query": "(call_expression function: (identifier)) @call", "report": "call",
+          "where": [{"capture": "call", "inside": ["for_in_statement"]},
+                    {"capture": "call.function", "definition": ["function_declaration"], "as": "callee"},
+                    {"capture": "callee", "contains": ["call_expression"], "text": "\\.query\\("}]})J")});
+  const std::string source =
+      "async function name(id) { return (await db.query('select', [id])).rows; }\n"
+      "function fmt(x) { return String(x); }\n"
+      "async function all(ids) { for (const id of ids) { await name(id); fmt(id); } }\n";
+  auto findings = run(rules, Language::JavaScript, source);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].region.start_line, 3u);
+  EXPECT_EQ(findings[0].message, "name");
+}
+
+TEST(MatchDefinitions, DefinitionTakesNoText) {
+  const std::string text = R"J({"pack": "t", "rules": [)J" +
+      rule("t/x", R"(["python"])", "x",
+           R"J({"query": "(call function: (identifier) @f)", "where": [{"capture": "f", "definition": ["function_definition"], "text": "x"}]})J") + "]}";
+  EXPECT_THROW(RuleSet::load_from_texts({{"t.json", text}}), RuleLoadError);
+}
+
 }  // namespace
 }  // namespace citizenscan
