@@ -92,13 +92,15 @@ STATUS_URL = "https://status.example.com/lines"
 
 
 def parse_lines(lines, http):
-    # Not database calls: str.find, dict.get and a requests session.
+    # Not database calls: str.find, dict.get and a requests session (an HTTP call per line is a
+    # paid/rate-limited API call in a loop).
     found = []
     for line in lines:
         pos = line.find("INV-")
         if pos >= 0:
             found.append(line[pos:pos + 10])
         meta = {"line": line}.get("line")
+        # expect: db-loops/api-call-in-loop
         resp = http.get("https://status.example.com/ping")
         page = http.get(STATUS_URL, params={"line": line})
         print(meta, resp.status_code, page.ok)

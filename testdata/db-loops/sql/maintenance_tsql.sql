@@ -80,3 +80,27 @@ BEGIN
     END;
 END;
 GO
+
+CREATE OR ALTER PROCEDURE dbo.fill_test_rows
+AS
+BEGIN
+    DECLARE @n INT = 0;
+    -- expect: db-loops/sql-loop-without-exit
+    WHILE @n < 500
+    BEGIN
+        INSERT INTO dbo.test_rows (created_at) VALUES (SYSDATETIME());
+    END;
+END;
+GO
+
+CREATE OR ALTER PROCEDURE dbo.fill_test_rows_fixed
+AS
+BEGIN
+    DECLARE @n INT = 0;
+    WHILE @n < 500
+    BEGIN
+        INSERT INTO dbo.test_rows (created_at) VALUES (SYSDATETIME());
+        SET @n = @n + 1;
+    END;
+END;
+GO

@@ -18,6 +18,7 @@ async function syncApplicants() {
       console.warn('Applicant ' + applicant.id + ' is missing an SSN');
       continue;
     }
+    // expect: db-loops/api-call-in-loop
     const res = await fetch(process.env.BUREAU_URL, { method: 'POST', body: JSON.stringify(applicant) });
     if (!res.ok) {
       // expect: pii/pii-in-log

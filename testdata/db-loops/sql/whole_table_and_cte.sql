@@ -1,0 +1,47 @@
+-- Reporting maintenance: statements on whole tables, recursive CTEs, a T-SQL counter loop.
+
+-- expect: db-loops/update-without-where
+DELETE FROM monthly_report;
+
+DELETE FROM monthly_report WHERE report_month < date_trunc('month', now()) - interval '2 years';
+
+TRUNCATE TABLE monthly_report_staging;
+
+-- expect: db-loops/update-without-where
+UPDATE customers SET newsletter = false;
+
+UPDATE customers SET newsletter = true WHERE opted_in_at IS NOT NULL;
+
+UPDATE customers c SET region = r.name FROM regions r WHERE r.id = c.region_id;
+
+SELECT COUNT(*) FROM customers;
+
+WITH RECURSIVE
+  -- expect: db-loops/recursive-cte-without-limit
+  org AS (
+    SELECT id, manager_id FROM staff WHERE manager_id IS NULL
+    UNION ALL
+    SELECT s.id, s.manager_id FROM staff s JOIN org ON s.manager_id = org.id
+  )
+SELECT * FROM org;
+
+WITH RECURSIVE org_bounded AS (
+    SELECT id, manager_id, 1 AS depth FROM staff WHERE manager_id IS NULL
+    UNION ALL
+    SELECT s.id, s.manager_id, o.depth + 1 FROM staff s JOIN org_bounded o ON s.manager_id = o.id WHERE o.depth < 15
+)
+SELECT * FROM org_bounded;
+
+WITH RECURSIVE org_cycle AS (
+    SELECT id, manager_id FROM staff WHERE manager_id IS NULL
+    UNION ALL
+    SELECT s.id, s.manager_id FROM staff s JOIN org_cycle o ON s.manager_id = o.id
+) CYCLE id SET is_cycle USING path
+SELECT * FROM org_cycle;
+
+WITH totals AS (
+    SELECT region, SUM(amount) AS total FROM sales GROUP BY region
+    UNION ALL
+    SELECT 'all', SUM(amount) FROM sales
+)
+SELECT * FROM totals;
