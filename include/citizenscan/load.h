@@ -18,10 +18,15 @@
 
 namespace citizenscan {
 
+// Why a file was not loaded, for counts (--stats); `problem` says it in words.
+enum class LoadSkip : std::uint8_t { None, Unreadable, NotRegular, TooLarge, Encoding, Binary };
+inline constexpr int kLoadSkipCount = 6;
+
 struct LoadResult {
   std::string_view text;  // the file's bytes after a UTF-8 BOM, valid until the next load()
   std::string problem;    // non-empty: the file is skipped and this says why
   DiagnosticLevel problem_level = DiagnosticLevel::Note;
+  LoadSkip skip = LoadSkip::None;
   bool ok() const { return problem.empty(); }
 };
 
@@ -44,10 +49,13 @@ class LineIndex {
   std::string_view line_text(std::uint32_t line) const;
   std::uint32_t line_count() const { return static_cast<std::uint32_t>(starts_.size()); }
   std::uint32_t line_start(std::uint32_t line) const { return starts_[line - 1]; }
+  // Bytes in the longest line, terminator included (minified-code detection).
+  std::uint32_t longest_line() const { return longest_; }
 
  private:
   std::string_view text_;
   std::vector<std::uint32_t> starts_;  // byte offset of each line's first byte; "\n", "\r\n", "\r"
+  std::uint32_t longest_ = 0;
 };
 
 // Fills region line/column fields from its byte offsets.

@@ -36,6 +36,10 @@ struct MatchInput {
 struct MatchOptions {
   bool show_secrets = false;  // --show-secrets: the only way a full secret reaches any output
   std::span<const std::string> org_domains;  // normalized (normalize_org_domain); empty: unknown
+  // When set (one slot per rule): nanoseconds spent per rule are added here. A query match's time
+  // (finding it in the shared tree walk, then its predicates and checks) goes to the rule it
+  // belongs to; a regex rule's time is its search over the text.
+  std::uint64_t* rule_ns = nullptr;
 };
 
 class MatchWorkspace {

@@ -1,6 +1,7 @@
-// scan: the orchestrator. Walks the targets, then a fixed pool of workers takes files one at a
-// time through load -> prefilter -> parse -> match -> suppress; results are merged once at the end
-// and sorted, so the output is identical whatever the thread count.
+// scan: the orchestrator. A walker thread discovers files and feeds them through a bounded queue to
+// a fixed pool of workers, each taking one file at a time through load -> prefilter -> parse ->
+// match -> suppress; results are merged once at the end and sorted, so the output is identical
+// whatever the thread count, and memory does not grow with the number of files.
 //
 //   citizenscan::RuleSet rules = citizenscan::RuleSet::load_builtin_and({});
 //   citizenscan::ScanOptions options;
@@ -9,16 +10,20 @@
 //   // result.findings (sorted), result.diagnostics (per-file problems), result.stats
 //
 // One file's failure (unreadable, binary, parse budget exceeded, internal error) is a diagnostic
-// for that file; the others are scanned as usual.
+// for that file; the others are scanned as usual. Minified or generated code and files over
+// max_parse_bytes are not parsed: their text rules run, and a note says so.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "citizenscan/core.h"
+#include "citizenscan/load.h"
 #include "citizenscan/rules.h"
 #include "citizenscan/walk.h"
 
@@ -28,26 +33,63 @@ struct ScanOptions {
   WalkOptions walk;
   unsigned jobs = 0;                // 0: all hardware threads
   unsigned parse_budget_ms = 10000;  // per file; 0 = unlimited
+  std::uint64_t max_parse_bytes = 4u << 20;  // larger code files get text rules only; 0 = no limit
+  bool text_only_minified = true;  // minified/generated code (very long lines, *.min.js) is not parsed
   bool show_secrets = false;
   bool inline_ignores = true;
-  bool prefilter = true;  // false: every rule runs on every file (the benchmark baseline)
   // The organisation's own mail domains (--org-domain, config `orgDomains`), normalized with
   // normalize_org_domain. Rules compare addresses with them (value check `orgDomain`); empty: the
   // scan knows no organisation, and rules that need one stay silent.
   std::vector<std::string> org_domains;
+  bool prefilter = true;    // false: every rule runs on every file (the benchmark baseline)
+  bool rule_timing = false;  // fill ScanStats::rule_ns (a clock read per query match; for --stats)
 };
 
 // "Example.COM", "@example.com", ".example.com" -> "example.com"; nullopt when the text is not a
 // domain name (needs a dot; letters, digits, '-' and '.' only; no empty labels).
 std::optional<std::string> normalize_org_domain(std::string_view text);
 
+// Where the workers' time goes, summed over all workers (so it can exceed the wall time).
+enum class Stage : std::uint8_t { Load, Prefilter, Parse, Match, Suppress };
+inline constexpr int kStageCount = 5;
+std::string_view stage_name(Stage stage);
+
 struct ScanStats {
   std::uint64_t files_scanned = 0;       // loaded and prefiltered
-  std::uint64_t files_skipped_load = 0;  // binary, unreadable, encoding
+  std::uint64_t files_skipped_load = 0;  // binary, unreadable, encoding (by reason below)
+  std::array<std::uint64_t, kLoadSkipCount> skipped_by_load_reason{};  // indexed by LoadSkip
   std::uint64_t files_parsed = 0;
   std::uint64_t files_no_candidates = 0;  // the prefilter ruled every rule out
+  std::uint64_t files_no_query_rules = 0;  // candidates left, but none needs a syntax tree
+  std::uint64_t files_text_only_minified = 0;  // minified/generated: not parsed
+  std::uint64_t files_text_only_large = 0;     // over max_parse_bytes: not parsed
+  std::uint64_t files_parse_failed = 0;        // parse budget exceeded or no tree
   std::uint64_t bytes_scanned = 0;
   std::uint64_t bytes_parsed = 0;
+  std::uint64_t findings = 0;  // including suppressed ones
+  std::array<std::uint64_t, kStageCount> stage_ns{};  // indexed by Stage
+  std::uint64_t walk_ns = 0;    // the walker thread, start to end (overlaps the workers)
+  std::uint64_t wall_ns = 0;    // the whole scan
+  std::vector<std::uint64_t> rule_ns;  // by rule index, with ScanOptions::rule_timing
+};
+
+// A snapshot for progress displays.
+struct ScanProgress {
+  std::uint64_t files_discovered = 0;  // handed to the workers so far
+  bool walk_done = false;              // files_discovered is final
+  std::uint64_t files_done = 0;
+  std::uint64_t bytes_done = 0;
+  std::uint64_t findings = 0;
+  double elapsed_seconds = 0.0;
+};
+
+struct ScanCallbacks {
+  // Called on the thread that called scan(), a few times a second while it runs and once at the end.
+  std::function<void(const ScanProgress&)> progress;
+  // Each file's findings (path fields set, suppressions applied) as soon as the file is done, one
+  // call at a time, in completion order. When set, ScanResult::findings stays empty: the caller
+  // owns them (memory then does not grow with the number of findings either).
+  std::function<void(std::vector<Finding>&&)> findings;
 };
 
 struct ScanResult {
@@ -59,6 +101,11 @@ struct ScanResult {
   bool complete = true;  // false if any file could not be scanned because of an error
 };
 
-ScanResult scan(const RuleSet& rules, const ScanOptions& options);
+ScanResult scan(const RuleSet& rules, const ScanOptions& options, const ScanCallbacks& callbacks = {});
+
+// Minified or generated code, which is not worth parsing: a bundle's name (*.min.js, *.bundle.js)
+// for JavaScript, or, for any language, lines that are very long on average or one enormous line.
+bool looks_minified(std::string_view file_name, Language language, const LineIndex& lines,
+                    std::size_t size);
 
 }  // namespace citizenscan

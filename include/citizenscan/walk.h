@@ -13,6 +13,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,6 +58,13 @@ struct WalkResult {
 // Root: options.root if set; else the target when there is exactly one directory target; else the
 // current directory. A missing target is an error diagnostic (the others are still walked).
 WalkResult walk(const WalkOptions& options);
+
+// The streaming form, for trees too large to list first: each accepted file goes to `sink` as soon
+// as it is found, on the calling thread, in traversal order (not sorted); the result's `files`
+// stays empty. Memory stays flat: what the walk keeps per file is its device and inode (16 bytes,
+// to recognise a symlink to a file it already has).
+using WalkSink = std::function<void(WalkEntry&&)>;
+WalkResult walk(const WalkOptions& options, const WalkSink& sink);
 
 // Language for a path relative to the root, or nullopt. in_clasp_project marks .js as Apps Script.
 std::optional<Language> detect_language(std::string_view file_name, bool in_clasp_project);

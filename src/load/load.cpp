@@ -36,17 +36,20 @@ LoadResult FileLoader::load(const std::string& path, std::uint64_t max_bytes) {
   // O_NONBLOCK: if the path was swapped for a FIFO after the walk, open must not hang.
   Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
   if (fd.get() < 0) {
+    result.skip = LoadSkip::Unreadable;
     result.problem = "cannot open: " + errno_text(errno);
     result.problem_level = DiagnosticLevel::Warning;
     return result;
   }
   struct stat st {};
   if (::fstat(fd.get(), &st) != 0) {
+    result.skip = LoadSkip::Unreadable;
     result.problem = "cannot stat: " + errno_text(errno);
     result.problem_level = DiagnosticLevel::Warning;
     return result;
   }
   if (!S_ISREG(st.st_mode)) {
+    result.skip = LoadSkip::NotRegular;
     result.problem = "not a regular file any more; skipped";
     return result;
   }
@@ -57,6 +60,7 @@ LoadResult FileLoader::load(const std::string& path, std::uint64_t max_bytes) {
     ssize_t n = ::read(fd.get(), buffer_.data() + filled, buffer_.size() - filled);
     if (n < 0) {
       if (errno == EINTR) continue;
+      result.skip = LoadSkip::Unreadable;
       result.problem = "read failed: " + errno_text(errno);
       result.problem_level = DiagnosticLevel::Warning;
       return result;
@@ -66,6 +70,7 @@ LoadResult FileLoader::load(const std::string& path, std::uint64_t max_bytes) {
   }
   buffer_.resize(filled);
   if (filled > max_bytes) {
+    result.skip = LoadSkip::TooLarge;
     result.problem = "grew over the --max-file-size limit while being read; skipped";
     return result;
   }
@@ -73,20 +78,24 @@ LoadResult FileLoader::load(const std::string& path, std::uint64_t max_bytes) {
   auto starts_with = [&](std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; };
   using namespace std::string_view_literals;
   if (starts_with("\xFF\xFE\x00\x00"sv) || starts_with("\x00\x00\xFE\xFF"sv)) {
+    result.skip = LoadSkip::Encoding;
     result.problem = "UTF-32 encoded (BOM); skipped, convert it to UTF-8 to scan it";
     return result;
   }
   if (starts_with("\xFF\xFE") || starts_with("\xFE\xFF")) {
+    result.skip = LoadSkip::Encoding;
     result.problem = "UTF-16 encoded (BOM); skipped, convert it to UTF-8 to scan it";
     return result;
   }
   if (starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   const std::size_t nul = text.substr(0, kBinaryProbe).find('\0');
   if (nul != std::string_view::npos) {
+    result.skip = LoadSkip::Binary;
     result.problem = "binary content (NUL byte at offset " + std::to_string(nul) + "); skipped";
     return result;
   }
   if (text.size() > UINT32_MAX) {
+    result.skip = LoadSkip::TooLarge;
     result.problem = "over 4 GiB; skipped";
     return result;
   }
@@ -96,15 +105,18 @@ LoadResult FileLoader::load(const std::string& path, std::uint64_t max_bytes) {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\n') {
-      starts_.push_back(static_cast<std::uint32_t>(i + 1));
-    } else if (c == '\r') {
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      starts_.push_back(static_cast<std::uint32_t>(i + 1));
-    }
+  // memchr-speed search for the next terminator; '\r' alone is rare, so look for it only when seen.
+  const bool has_cr = text.find('\r') != std::string_view::npos;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t next = has_cr ? text.find_first_of("\r\n", i) : text.find('\n', i);
+    if (next == std::string_view::npos) break;
+    i = next + 1;
+    if (text[next] == '\r' && i < text.size() && text[i] == '\n') ++i;
+    longest_ = std::max(longest_, static_cast<std::uint32_t>(i - starts_.back()));
+    starts_.push_back(static_cast<std::uint32_t>(i));
   }
+  longest_ = std::max(longest_, static_cast<std::uint32_t>(text.size() - starts_.back()));
 }
 
 std::pair<std::uint32_t, std::uint32_t> LineIndex::position(std::uint32_t offset) const {

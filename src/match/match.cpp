@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <chrono>
 #include <cmath>
 #include <optional>
 #include <span>
@@ -166,6 +167,12 @@ bool us_ssn_valid(std::string_view ssn) {
 }
 
 namespace {
+
+std::uint64_t now_ns() {
+  return static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+          .count());
+}
 
 using detail::CompiledRule;
 using detail::Refinement;
@@ -650,24 +657,31 @@ void run_combined(const detail::CompiledRules& compiled, const detail::CombinedQ
                   const std::vector<std::uint32_t>& candidates, const MatchInput& input,
                   const std::vector<TSSymbol>& boundaries, const MatchOptions& options, MatchWorkspace::State& ws,
                   std::vector<Hit>& hits) {
+  std::uint64_t* const rule_ns = options.rule_ns;
   ws.candidate.assign(compiled.rules.size(), false);
   for (std::uint32_t r : candidates) ws.candidate[r] = true;
   const detail::LanguageMask bit = detail::language_bit(input.language);
   TSQueryCursor* cursor = ws.cursor.get();
   ts_query_cursor_exec(cursor, combined.query.get(), ts_tree_root_node(input.tree));
   TSQueryMatch match;
+  std::uint64_t since = rule_ns != nullptr ? now_ns() : 0;
   while (ts_query_cursor_next_match(cursor, &match)) {
     const auto& owner = combined.owners[combined.pattern_owner[match.pattern_index]];
-    if (!ws.candidate[owner.rule]) continue;
     const QueryMatcher& matcher = compiled.rules[owner.rule].queries[owner.matcher];
-    if ((matcher.languages & bit) == 0) continue;
-    ws.captures.clear();
-    for (uint16_t i = 0; i < match.capture_count; ++i) {
-      const int local = owner.capture_map[match.captures[i].index];
-      if (local >= 0) ws.captures.emplace_back(static_cast<std::uint32_t>(local), match.captures[i].node);
+    if (ws.candidate[owner.rule] && (matcher.languages & bit) != 0) {
+      ws.captures.clear();
+      for (uint16_t i = 0; i < match.capture_count; ++i) {
+        const int local = owner.capture_map[match.captures[i].index];
+        if (local >= 0) ws.captures.emplace_back(static_cast<std::uint32_t>(local), match.captures[i].node);
+      }
+      process_match(owner.rule, kQueryOrdinal + owner.matcher, matcher, match.pattern_index - owner.first_pattern,
+                    input, boundaries, options, ws, hits);
     }
-    process_match(owner.rule, kQueryOrdinal + owner.matcher, matcher, match.pattern_index - owner.first_pattern,
-                  input, boundaries, options, ws, hits);
+    if (rule_ns != nullptr) {
+      const std::uint64_t now = now_ns();
+      rule_ns[owner.rule] += now - since;
+      since = now;
+    }
   }
 }
 
@@ -738,9 +752,11 @@ void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidat
   for (std::uint32_t index : candidates) {
     const CompiledRule& rule = compiled.rules[index];
     if ((rule.languages & bit) == 0) continue;
+    const std::uint64_t started = options.rule_ns != nullptr && !rule.regexes.empty() ? now_ns() : 0;
     for (const RegexMatcher& matcher : rule.regexes) {
       if (matcher.languages & bit) run_regex(index, matcher, input, options, hits);
     }
+    if (started != 0) options.rule_ns[index] += now_ns() - started;
     if (input.tree == nullptr || combined.query) continue;
     for (std::uint32_t m = 0; m < rule.queries.size(); ++m) {
       const QueryMatcher& matcher = rule.queries[m];

@@ -4,6 +4,11 @@
 #include <array>
 #include <atomic>
 #include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -16,6 +21,35 @@
 namespace citizenscan {
 namespace {
 
+using Clock = std::chrono::steady_clock;
+
+std::uint64_t ns_between(Clock::time_point from, Clock::time_point to) {
+  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(to - from).count());
+}
+
+// Times consecutive stages of one file: each lap() charges the time since the previous one.
+class StageClock {
+ public:
+  explicit StageClock(ScanStats& stats) : stats_(stats), last_(Clock::now()) {}
+  void lap(Stage stage) {
+    const Clock::time_point now = Clock::now();
+    stats_.stage_ns[static_cast<int>(stage)] += ns_between(last_, now);
+    last_ = now;
+  }
+
+ private:
+  ScanStats& stats_;
+  Clock::time_point last_;
+};
+
+std::string megabytes(std::uint64_t bytes) {
+  const double mb = static_cast<double>(bytes) / (1024.0 * 1024.0);
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f MB", mb);
+  return buffer;
+}
+
+// What a worker hands back per file (findings go straight to the worker's list or the callback).
 struct FileOutcome {
   std::vector<Finding> findings;
   std::vector<Diagnostic> diagnostics;
@@ -24,17 +58,25 @@ struct FileOutcome {
 // Everything one worker owns: parsers, query cursor, buffers. Never shared.
 class Worker {
  public:
-  Worker(const RuleSet& rules, const ScanOptions& options) : rules_(rules), options_(options) {}
+  Worker(const RuleSet& rules, const ScanOptions& options) : rules_(rules), options_(options) {
+    if (options.rule_timing) stats_.rule_ns.assign(rules.infos().size(), 0);
+  }
 
-  void scan_file(const WalkEntry& entry, FileOutcome& outcome, ScanStats& stats) {
+  // Returns the number of bytes loaded (for progress).
+  std::uint64_t scan_file(const WalkEntry& entry, FileOutcome& outcome) {
+    StageClock clock(stats_);
     LoadResult loaded = loader_.load(entry.path, options_.walk.max_file_size);
     if (!loaded.ok()) {
-      ++stats.files_skipped_load;
+      ++stats_.files_skipped_load;
+      ++stats_.skipped_by_load_reason[static_cast<int>(loaded.skip)];
       outcome.diagnostics.push_back({entry.path, loaded.problem_level, loaded.problem});
-      return;
+      clock.lap(Stage::Load);
+      return 0;
     }
-    ++stats.files_scanned;
-    stats.bytes_scanned += loaded.text.size();
+    ++stats_.files_scanned;
+    stats_.bytes_scanned += loaded.text.size();
+    clock.lap(Stage::Load);
+
     const auto& compiled = rules_.compiled();
     if (options_.prefilter) {
       compiled.prefilter.candidates(loaded.text, candidates_);
@@ -44,29 +86,53 @@ class Worker {
     }
     const detail::LanguageMask bit = detail::language_bit(entry.language);
     std::erase_if(candidates_, [&](std::uint32_t r) { return (compiled.rules[r].languages & bit) == 0; });
+    clock.lap(Stage::Prefilter);
     if (candidates_.empty()) {
-      ++stats.files_no_candidates;
-      return;
+      ++stats_.files_no_candidates;
+      return loaded.text.size();
     }
     const bool needs_tree = std::any_of(candidates_.begin(), candidates_.end(), [&](std::uint32_t r) {
       return compiled.rules[r].needs_tree(entry.language);
     });
+    const LineIndex lines(loaded.text);
+    clock.lap(Stage::Load);
     TreePtr tree;
-    if (needs_tree) {
+    if (!needs_tree) {
+      ++stats_.files_no_query_rules;
+    } else if (options_.max_parse_bytes != 0 && loaded.text.size() > options_.max_parse_bytes) {
+      ++stats_.files_text_only_large;
+      outcome.diagnostics.push_back(
+          {entry.path, DiagnosticLevel::Note,
+           "not parsed: " + megabytes(loaded.text.size()) + " is over the parse limit of " +
+               megabytes(options_.max_parse_bytes) + " (--max-parse-size); only text rules were run on this file"});
+    } else if (options_.text_only_minified &&
+               looks_minified(entry.relative_path, entry.language, lines, loaded.text.size())) {
+      ++stats_.files_text_only_minified;
+      outcome.diagnostics.push_back(
+          {entry.path, DiagnosticLevel::Note,
+           "not parsed: minified or generated code (longest line " + std::to_string(lines.longest_line()) +
+               " bytes, " + std::to_string(lines.line_count()) +
+               " lines); only text rules were run on this file (--parse-minified to parse it)"});
+    } else {
       ParseOutcome parsed = parser_for(grammar_of(entry.language)).parse(loaded.text, options_.parse_budget_ms);
       if (parsed.tree) {
-        ++stats.files_parsed;
-        stats.bytes_parsed += loaded.text.size();
+        ++stats_.files_parsed;
+        stats_.bytes_parsed += loaded.text.size();
         tree = std::move(parsed.tree);
       } else {
+        ++stats_.files_parse_failed;
         outcome.diagnostics.push_back({entry.path, DiagnosticLevel::Warning,
                                        parsed.error + "; only text rules were run on this file"});
       }
+      clock.lap(Stage::Parse);
     }
-    const LineIndex lines(loaded.text);
     MatchInput input{loaded.text, entry.language, lines, tree.get(), is_test_path(entry.relative_path)};
-    match_file(rules_, candidates_, input, MatchOptions{options_.show_secrets, options_.org_domains}, workspace_, outcome.findings);
-    if (options_.inline_ignores) {
+    MatchOptions match_options{options_.show_secrets, options_.org_domains};
+    if (options_.rule_timing) match_options.rule_ns = stats_.rule_ns.data();
+    match_file(rules_, candidates_, input, match_options, workspace_, outcome.findings);
+    tree.reset();
+    clock.lap(Stage::Match);
+    if (options_.inline_ignores && !outcome.findings.empty()) {
       const std::size_t before = outcome.diagnostics.size();
       apply_inline_ignores(loaded.text, lines, outcome.findings, outcome.diagnostics);
       for (std::size_t i = before; i < outcome.diagnostics.size(); ++i) outcome.diagnostics[i].path = entry.path;
@@ -75,7 +141,12 @@ class Worker {
       finding.path = entry.path;
       finding.relative_path = entry.relative_path;
     }
+    stats_.findings += outcome.findings.size();
+    clock.lap(Stage::Suppress);
+    return loaded.text.size();
   }
+
+  ScanStats& stats() { return stats_; }
 
  private:
   Parser& parser_for(Grammar grammar) {
@@ -86,6 +157,7 @@ class Worker {
 
   const RuleSet& rules_;
   const ScanOptions& options_;
+  ScanStats stats_;
   FileLoader loader_;
   MatchWorkspace workspace_;
   std::array<std::optional<Parser>, kGrammarCount> parsers_;
@@ -95,13 +167,105 @@ class Worker {
 void add_stats(ScanStats& total, const ScanStats& part) {
   total.files_scanned += part.files_scanned;
   total.files_skipped_load += part.files_skipped_load;
+  for (int i = 0; i < kLoadSkipCount; ++i) total.skipped_by_load_reason[i] += part.skipped_by_load_reason[i];
   total.files_parsed += part.files_parsed;
   total.files_no_candidates += part.files_no_candidates;
+  total.files_no_query_rules += part.files_no_query_rules;
+  total.files_text_only_minified += part.files_text_only_minified;
+  total.files_text_only_large += part.files_text_only_large;
+  total.files_parse_failed += part.files_parse_failed;
   total.bytes_scanned += part.bytes_scanned;
   total.bytes_parsed += part.bytes_parsed;
+  total.findings += part.findings;
+  for (int i = 0; i < kStageCount; ++i) total.stage_ns[i] += part.stage_ns[i];
+  if (total.rule_ns.size() < part.rule_ns.size()) total.rule_ns.resize(part.rule_ns.size(), 0);
+  for (std::size_t i = 0; i < part.rule_ns.size(); ++i) total.rule_ns[i] += part.rule_ns[i];
 }
 
+// The walker's hand-over to the workers. Bounded, so a walk far ahead of the workers does not
+// hold a huge tree's file list in memory; the walker waits while it is full.
+class FileQueue {
+ public:
+  explicit FileQueue(std::size_t capacity) : capacity_(capacity) {}
+
+  void push(WalkEntry&& entry) {
+    std::unique_lock lock(mutex_);
+    not_full_.wait(lock, [&] { return entries_.size() < capacity_ || abandoned_; });
+    if (abandoned_) return;
+    entries_.push_back(std::move(entry));
+    ++pushed_;
+    not_empty_.notify_one();
+  }
+  // No more files will come.
+  void close() {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    not_empty_.notify_all();
+  }
+  // The workers are gone (cannot happen today, but a walker must never wait forever).
+  void abandon() {
+    std::lock_guard lock(mutex_);
+    abandoned_ = true;
+    not_full_.notify_all();
+  }
+  std::optional<WalkEntry> pop() {
+    std::unique_lock lock(mutex_);
+    not_empty_.wait(lock, [&] { return !entries_.empty() || closed_; });
+    if (entries_.empty()) return std::nullopt;
+    WalkEntry entry = std::move(entries_.front());
+    entries_.pop_front();
+    not_full_.notify_one();
+    return entry;
+  }
+  std::uint64_t pushed() const {
+    std::lock_guard lock(mutex_);
+    return pushed_;
+  }
+  bool closed() const {
+    std::lock_guard lock(mutex_);
+    return closed_;
+  }
+
+ private:
+  const std::size_t capacity_;
+  mutable std::mutex mutex_;
+  std::condition_variable not_full_;
+  std::condition_variable not_empty_;
+  std::deque<WalkEntry> entries_;
+  std::uint64_t pushed_ = 0;
+  bool closed_ = false;
+  bool abandoned_ = false;
+};
+
+constexpr std::size_t kQueueCapacity = 4096;
+
 }  // namespace
+
+std::string_view stage_name(Stage stage) {
+  switch (stage) {
+    case Stage::Load: return "load";
+    case Stage::Prefilter: return "prefilter";
+    case Stage::Parse: return "parse";
+    case Stage::Match: return "match";
+    case Stage::Suppress: return "suppress";
+  }
+  return "?";
+}
+
+bool looks_minified(std::string_view file_name, Language language, const LineIndex& lines, std::size_t size) {
+  if (language == Language::JavaScript || language == Language::AppsScript) {
+    for (const std::string_view suffix : {".min.js", "-min.js", ".min.mjs", ".min.cjs", ".bundle.js"}) {
+      if (file_name.ends_with(suffix)) return true;
+    }
+  }
+  // Hand-written code keeps lines short; a minifier or generator writes a few enormous ones. The
+  // thresholds leave room for long string literals and data lines in ordinary files.
+  constexpr std::size_t kMinSize = 2048;
+  constexpr std::size_t kMeanLine = 300;
+  constexpr std::size_t kLongestLine = 64 * 1024;
+  if (size < kMinSize) return false;
+  return size / lines.line_count() > kMeanLine || lines.longest_line() > kLongestLine;
+}
 
 std::optional<std::string> normalize_org_domain(std::string_view text) {
   while (!text.empty() && (text.front() == '@' || text.front() == '.')) text.remove_prefix(1);
@@ -119,12 +283,9 @@ std::optional<std::string> normalize_org_domain(std::string_view text) {
   return out;
 }
 
-ScanResult scan(const RuleSet& rules, const ScanOptions& given) {
-  WalkResult walked = walk(given.walk);
+ScanResult scan(const RuleSet& rules, const ScanOptions& given, const ScanCallbacks& callbacks) {
+  const Clock::time_point started = Clock::now();
   ScanResult result;
-  result.root = walked.root;
-  result.walk_stats = walked.stats;
-  result.diagnostics = std::move(walked.diagnostics);
   // Library callers may pass domains as typed; the CLI and the config loader reject bad ones first.
   ScanOptions options = given;
   options.org_domains.clear();
@@ -137,43 +298,110 @@ ScanResult scan(const RuleSet& rules, const ScanOptions& given) {
     }
   }
 
-  const std::vector<WalkEntry>& files = walked.files;
-  std::vector<FileOutcome> outcomes(files.size());
-  unsigned jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, files.size())));
+  const unsigned jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  FileQueue queue(kQueueCapacity);
+  WalkResult walked;
+  std::atomic<std::uint64_t> walk_ns{0};
+  std::atomic<std::uint64_t> files_done{0};
+  std::atomic<std::uint64_t> bytes_done{0};
+  std::atomic<std::uint64_t> findings_so_far{0};
+  std::atomic<unsigned> workers_running{jobs};
+  std::mutex done_mutex;
+  std::condition_variable done_signal;
+
+  // Per worker: findings and diagnostics, merged once at the end.
+  std::vector<FileOutcome> kept(jobs);
   std::vector<ScanStats> stats(jobs);
-  std::atomic<std::size_t> next{0};
+  std::mutex callback_mutex;
+
+  std::jthread walker([&] {
+    const Clock::time_point walk_started = Clock::now();
+    try {
+      walked = walk(options.walk, [&](WalkEntry&& entry) { queue.push(std::move(entry)); });
+    } catch (const std::exception& e) {
+      walked.diagnostics.push_back({"", DiagnosticLevel::Error, std::string("the walk stopped: ") + e.what()});
+    }
+    walk_ns = ns_between(walk_started, Clock::now());
+    queue.close();
+  });
 
   auto work = [&](unsigned worker_index) {
     Worker worker(rules, options);
-    for (std::size_t i = next++; i < files.size(); i = next++) {
+    FileOutcome outcome;
+    while (std::optional<WalkEntry> entry = queue.pop()) {
+      outcome.findings.clear();
+      outcome.diagnostics.clear();
+      std::uint64_t bytes = 0;
       try {
-        worker.scan_file(files[i], outcomes[i], stats[worker_index]);
+        bytes = worker.scan_file(*entry, outcome);
       } catch (const std::exception& e) {
         // Nothing crosses the thread boundary: the file gets a diagnostic, the scan goes on.
-        outcomes[i].findings.clear();
-        outcomes[i].diagnostics.push_back({files[i].path, DiagnosticLevel::Error,
-                                           std::string("internal error while scanning: ") + e.what()});
+        outcome.findings.clear();
+        outcome.diagnostics.push_back({entry->path, DiagnosticLevel::Error,
+                                       std::string("internal error while scanning: ") + e.what()});
       }
+      FileOutcome& mine = kept[worker_index];
+      std::move(outcome.diagnostics.begin(), outcome.diagnostics.end(), std::back_inserter(mine.diagnostics));
+      findings_so_far += outcome.findings.size();
+      if (callbacks.findings) {
+        if (!outcome.findings.empty()) {
+          const std::lock_guard lock(callback_mutex);
+          callbacks.findings(std::move(outcome.findings));
+        }
+      } else {
+        std::move(outcome.findings.begin(), outcome.findings.end(), std::back_inserter(mine.findings));
+      }
+      bytes_done += bytes;
+      ++files_done;
+    }
+    stats[worker_index] = std::move(worker.stats());
+    if (--workers_running == 0) {
+      const std::lock_guard lock(done_mutex);
+      done_signal.notify_all();
     }
   };
-  if (jobs == 1) {
-    work(0);
-  } else {
+
+  auto snapshot = [&] {
+    ScanProgress progress;
+    progress.files_discovered = queue.pushed();
+    progress.walk_done = queue.closed();
+    progress.files_done = files_done;
+    progress.bytes_done = bytes_done;
+    progress.findings = findings_so_far;
+    progress.elapsed_seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    return progress;
+  };
+  {
     std::vector<std::jthread> threads;
     threads.reserve(jobs);
     for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work, t);
-  }
+    if (callbacks.progress) {
+      std::unique_lock lock(done_mutex);
+      while (!done_signal.wait_for(lock, std::chrono::milliseconds(250), [&] { return workers_running == 0; })) {
+        lock.unlock();
+        callbacks.progress(snapshot());
+        lock.lock();
+      }
+    }
+  }  // joins the workers
+  queue.abandon();
+  walker.join();
+  if (callbacks.progress) callbacks.progress(snapshot());
 
+  result.root = walked.root;
+  result.walk_stats = walked.stats;
+  std::move(walked.diagnostics.begin(), walked.diagnostics.end(), std::back_inserter(result.diagnostics));
   for (const ScanStats& part : stats) add_stats(result.stats, part);
-  for (FileOutcome& outcome : outcomes) {
-    std::move(outcome.findings.begin(), outcome.findings.end(), std::back_inserter(result.findings));
-    std::move(outcome.diagnostics.begin(), outcome.diagnostics.end(), std::back_inserter(result.diagnostics));
+  for (FileOutcome& part : kept) {
+    std::move(part.findings.begin(), part.findings.end(), std::back_inserter(result.findings));
+    std::move(part.diagnostics.begin(), part.diagnostics.end(), std::back_inserter(result.diagnostics));
   }
   std::sort(result.findings.begin(), result.findings.end(), finding_less);
   std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
   result.complete = std::none_of(result.diagnostics.begin(), result.diagnostics.end(),
                                  [](const Diagnostic& d) { return d.level == DiagnosticLevel::Error; });
+  result.stats.walk_ns = walk_ns;
+  result.stats.wall_ns = ns_between(started, Clock::now());
   return result;
 }
 

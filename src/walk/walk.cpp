@@ -33,6 +33,7 @@
 #include <deque>
 #include <filesystem>
 #include <functional>
+#include <set>
 #include <memory>
 #include <ranges>
 #include <system_error>
@@ -202,9 +203,10 @@ struct PendingLinkedFile {
 
 class Walker {
  public:
-  Walker(const WalkOptions& options, WalkResult& result)
+  Walker(const WalkOptions& options, WalkResult& result, const WalkSink& sink)
       : options_(options),
         result_(result),
+        sink_(sink),
         excludes_(GlobList::from_options(options.exclude_globs)),
         includes_(GlobList::from_options(options.include_globs)) {}
 
@@ -238,6 +240,7 @@ class Walker {
 
   const WalkOptions& options_;
   WalkResult& result_;
+  const WalkSink& sink_;
   GlobList excludes_;
   GlobList includes_;
   std::uint32_t shard_count_ = 1;
@@ -248,7 +251,14 @@ class Walker {
   std::deque<PendingFolder> linked_folders_;
   std::vector<PendingLinkedFile> linked_files_;
   std::unordered_set<FileId, FileIdHash> visited_folders_;
-  std::unordered_set<FileId, FileIdHash> candidate_files_;  // before sharding, to skip link twins
+  // Every candidate file before sharding, to skip link twins. Linked files are only looked at
+  // after the whole walk, so a plain vector (16 bytes a file) sorted once then is enough.
+  std::vector<FileId> candidate_files_;
+  std::unordered_set<FileId, FileIdHash> linked_files_taken_;
+  // Files named as targets, by relative path: a folder walk that meets one again leaves it out,
+  // so overlapping targets ("." and "src/app.py") list it once without a list of every path.
+  std::set<std::string, std::less<>> file_targets_;
+  bool walking_folders_ = false;
 };
 
 void Walker::run() {
@@ -262,7 +272,18 @@ void Walker::run() {
   const std::vector<std::string> targets =
       options_.targets.empty() ? std::vector<std::string>{"."} : options_.targets;
   choose_root(targets);
-  for (const std::string& target : targets) add_target(target);
+  // Files first, then folders (see file_targets_).
+  std::vector<std::string> folder_targets;
+  for (const std::string& target : targets) {
+    std::error_code error;
+    if (fs::is_directory(target, error)) {
+      folder_targets.push_back(target);
+    } else {
+      add_target(target);
+    }
+  }
+  walking_folders_ = true;
+  for (const std::string& target : folder_targets) add_target(target);
 
   // Real folders first, then what symlinks lead to (see the notes at the top).
   while (!linked_folders_.empty()) {
@@ -271,17 +292,12 @@ void Walker::run() {
     enter(folder);
     drain_stack();
   }
+  if (!linked_files_.empty()) {
+    std::ranges::sort(candidate_files_, {}, [](const FileId& id) { return std::pair(id.device, id.inode); });
+  }
   for (const PendingLinkedFile& file : linked_files_) {
     accept_file(file.path, file.relative_path, file.language, /*linked=*/true);
   }
-
-  auto by_relative_path = [](const WalkEntry& a, const WalkEntry& b) {
-    return a.relative_path < b.relative_path;
-  };
-  std::ranges::stable_sort(result_.files, by_relative_path);
-  // Overlapping targets ("." and "src/app.py") can name one file twice.
-  const auto duplicates = std::ranges::unique(result_.files, {}, &WalkEntry::relative_path);
-  result_.files.erase(duplicates.begin(), duplicates.end());
   std::ranges::stable_sort(result_.diagnostics, diagnostic_less);
 }
 
@@ -495,6 +511,8 @@ void Walker::enter(const PendingFolder& folder) {
 
 void Walker::accept_file(const std::string& path, const std::string& relative_path, Language language,
                          bool linked) {
+  if (walking_folders_ && !file_targets_.empty() && file_targets_.contains(relative_path)) return;
+  if (!walking_folders_ && !file_targets_.insert(relative_path).second) return;  // named twice
   struct ::stat info {};
   if (::stat(path.c_str(), &info) != 0) {
     diagnose(DiagnosticLevel::Warning, path, "cannot read file: " + error_text(errno));
@@ -502,8 +520,15 @@ void Walker::accept_file(const std::string& path, const std::string& relative_pa
   }
   if (!S_ISREG(info.st_mode)) return;  // replaced by something else since it was listed
   // Every candidate is recorded before sharding, so the link-twin check is the same in all shards.
-  const bool first_time = candidate_files_.insert(file_id(info)).second;
-  if (linked && !first_time) return;  // the same file is scanned under another path already
+  const FileId id = file_id(info);
+  if (!linked) {
+    candidate_files_.push_back(id);
+  } else {
+    const auto key = [](const FileId& f) { return std::pair(f.device, f.inode); };
+    // The same file is scanned under another path already.
+    if (std::ranges::binary_search(candidate_files_, key(id), {}, key)) return;
+    if (!linked_files_taken_.insert(id).second) return;
+  }
 
   if (shard_count_ > 1 && stable_path_hash(relative_path) % shard_count_ != options_.shard_index) {
     ++result_.stats.skipped_shard;
@@ -522,7 +547,7 @@ void Walker::accept_file(const std::string& path, const std::string& relative_pa
     diagnose(DiagnosticLevel::Warning, path, "cannot read file: " + error_text(errno));
     return;
   }
-  result_.files.push_back(WalkEntry{path, relative_path, language, size});
+  sink_(WalkEntry{path, relative_path, language, size});
 }
 
 bool Walker::passes_option_globs(std::string_view relative_path) const {
@@ -621,7 +646,15 @@ void Walker::add_ignore_file(std::vector<IgnoreFile>& files, const std::string& 
 
 WalkResult walk(const WalkOptions& options) {
   WalkResult result;
-  Walker(options, result).run();
+  const WalkSink collect = [&result](WalkEntry&& entry) { result.files.push_back(std::move(entry)); };
+  Walker(options, result, collect).run();
+  std::ranges::sort(result.files, {}, &WalkEntry::relative_path);
+  return result;
+}
+
+WalkResult walk(const WalkOptions& options, const WalkSink& sink) {
+  WalkResult result;
+  Walker(options, result, sink).run();
   return result;
 }
 
