@@ -53,6 +53,17 @@ void write_text(std::ostream& out, const ReportInput& input, const TextOptions& 
 // Every finding is listed (suppressed ones flagged); summary counts follow ReportSummary.
 void write_json(std::ostream& out, const ReportInput& input);
 
+struct ReportSummary;
+
+// JSON Lines (--format jsonl) for scans too large to hold in memory, written while the scan runs:
+// one {"type": "finding", <the fields of a write_json finding>} line per finding, as each file is
+// done (completion order; json and sarif are the sorted formats); at the end, one
+// {"type": "diagnostic", "path", "level", "message"} line per diagnostic and one
+// {"type": "summary", "tool", "version", "root", "complete", "files_scanned", "findings",
+//  "suppressed", "by_pack"} line, the last line of a complete file.
+void write_jsonl_findings(std::ostream& out, const std::vector<Finding>& findings);
+void write_jsonl_tail(std::ostream& out, const ReportInput& input, const ReportSummary& summary);
+
 // SARIF 2.1.0 for GitHub code scanning: every rule of input.rules (ruleIndex = position), results
 // relative to %SRCROOT% = input.root, partialFingerprints "citizenscan/v1", suppressions, and
 // diagnostics as toolExecutionNotifications. No timestamps: the same input gives the same bytes.

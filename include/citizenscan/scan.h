@@ -49,7 +49,7 @@ struct ScanOptions {
 // domain name (needs a dot; letters, digits, '-' and '.' only; no empty labels).
 std::optional<std::string> normalize_org_domain(std::string_view text);
 
-// Where the workers' time goes, summed over all workers (so it can exceed the wall time).
+// Where the workers' CPU time goes, summed over all workers (so it can exceed the wall time).
 enum class Stage : std::uint8_t { Load, Prefilter, Parse, Match, Suppress };
 inline constexpr int kStageCount = 5;
 std::string_view stage_name(Stage stage);

@@ -24,6 +24,8 @@
 #include "citizenscan/rules.h"
 #include "citizenscan/scan.h"
 #include "citizenscan/walk.h"
+#include "cli/output.h"
+#include "cli/scan_feedback.h"
 
 namespace citizenscan::cli {
 namespace {
@@ -51,86 +53,6 @@ std::optional<std::uint64_t> parse_size(const std::string& text) {
   return std::nullopt;
 }
 
-// Writes via a temporary file in the same directory and renames it over `path`, so a reader never
-// sees a half-written report and a failed write leaves the previous report intact.
-bool write_all(int fd, const std::string& content) {
-  std::size_t written = 0;
-  while (written < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
-bool write_atomically(const std::string& path, const std::string& content, std::string& error) {
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  // -o /dev/null, -o /dev/stdout, a FIFO: write in place. Renaming a temp file over a device
-  // node would replace the device with a regular file.
-  struct stat existing {};
-  if (::stat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
-    if (S_ISDIR(existing.st_mode)) {
-      error = "cannot write " + path + ": it is a directory";
-      return false;
-    }
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0 || !write_all(fd, content)) {
-      error = "cannot write " + path + ": " + std::strerror(errno);
-      if (fd >= 0) ::close(fd);
-      return false;
-    }
-    ::close(fd);
-    return true;
-  }
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
-    error = "cannot write " + path + ": directory " + dir.string() + " does not exist";
-    return false;
-  }
-  std::string tmp = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
-  const int fd = ::mkstemp(tmp.data());
-  if (fd < 0) {
-    error = "cannot write " + path + ": " + std::strerror(errno);
-    return false;
-  }
-  if (!write_all(fd, content)) {
-    error = "cannot write " + path + ": " + std::strerror(errno);
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    return false;
-  }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    error = "cannot write " + path + ": " + std::strerror(errno);
-    ::unlink(tmp.c_str());
-    return false;
-  }
-  ::chmod(tmp.c_str(), 0644);
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    error = "cannot write " + path + ": " + std::strerror(errno);
-    ::unlink(tmp.c_str());
-    return false;
-  }
-  return true;
-}
-
-bool write_stdout(const std::string& content) {
-  std::size_t written = 0;
-  while (written < content.size()) {
-    const ssize_t n = ::write(STDOUT_FILENO, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return errno == EPIPE;  // the reader went away (| head): not our failure
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
 struct ScanArgs {
   std::vector<std::string> targets;
   std::string format = "text";
@@ -138,12 +60,33 @@ struct ScanArgs {
   std::string fail_on = "note";
   std::string color = "auto";
   std::string max_file_size = "8M";
+  std::string max_parse_size = "4M";
+  std::string progress = "auto";
   std::vector<std::string> rule_paths;
   unsigned jobs = 0;
   bool no_builtin_rules = false;
   bool stats = false;
+  bool quiet = false;
+  bool shard_index_given = false;
   ScanOptions options;
 };
+
+// A Kubernetes Indexed Job gives each pod its index in JOB_COMPLETION_INDEX; with --shard-count
+// that is enough for every pod to take its own shard without a per-pod command line.
+bool shard_from_environment(ScanArgs& args) {
+  if (args.shard_index_given || args.options.walk.shard_count <= 1) return true;
+  const char* index = std::getenv("JOB_COMPLETION_INDEX");
+  if (index == nullptr || *index == '\0') return true;
+  char* end = nullptr;
+  errno = 0;
+  const unsigned long value = std::strtoul(index, &end, 10);
+  if (errno != 0 || *end != '\0' || *index == '-' || value > UINT32_MAX) {
+    std::cerr << "citizenscan: JOB_COMPLETION_INDEX='" << index << "' is not a shard index\n";
+    return false;
+  }
+  args.options.walk.shard_index = static_cast<std::uint32_t>(value);
+  return true;
+}
 
 int run_scan(const ScanArgs& args) {
   RuleSet rules = RuleSet::load_builtin_and(args.rule_paths, !args.no_builtin_rules);
@@ -166,30 +109,65 @@ int run_scan(const ScanArgs& args) {
     }
     options.org_domains.push_back(std::move(*normalized));
   }
-  const auto started = std::chrono::steady_clock::now();
-  ScanResult result = scan(rules, options);
-  if (args.stats) {
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    const auto& w = result.walk_stats;
-    const auto& s = result.stats;
-    std::fprintf(stderr,
-                 "stats: %llu files seen; skipped: %llu ignored, %llu unknown type, %llu too large, %llu other shards, "
-                 "%llu unreadable/binary\n"
-                 "stats: %llu files scanned (%.1f MB), %llu ruled out by the prefilter, %llu parsed (%.1f MB)\n"
-                 "stats: %zu rules, %.3f s scan, %.1f MB/s, %zu findings\n",
-                 static_cast<unsigned long long>(w.files_seen), static_cast<unsigned long long>(w.skipped_ignored),
-                 static_cast<unsigned long long>(w.skipped_unknown), static_cast<unsigned long long>(w.skipped_size),
-                 static_cast<unsigned long long>(w.skipped_shard), static_cast<unsigned long long>(s.files_skipped_load),
-                 static_cast<unsigned long long>(s.files_scanned), s.bytes_scanned / 1e6,
-                 static_cast<unsigned long long>(s.files_no_candidates), static_cast<unsigned long long>(s.files_parsed),
-                 s.bytes_parsed / 1e6, rules.infos().size(), seconds, seconds > 0 ? s.bytes_scanned / 1e6 / seconds : 0.0,
-                 result.findings.size());
+  auto parse_limit = parse_size(args.max_parse_size);
+  if (!parse_limit) {
+    std::cerr << "citizenscan: --max-parse-size: '" << args.max_parse_size
+              << "' is not a size (examples: 800000, 512K, 4M)\n";
+    return kExitError;
   }
+  options.max_parse_bytes = *parse_limit;
+  options.rule_timing = args.stats;
+
+  ReportOutput output;
+  std::string error;
+  if (!output.open(args.output, error)) {
+    std::cerr << "citizenscan: " << error << '\n';
+    return kExitError;
+  }
+  ScanCallbacks callbacks;
+  ProgressLine progress(stderr);
+  if (progress_wanted(args.progress, args.quiet, STDERR_FILENO)) {
+    callbacks.progress = [&progress](const ScanProgress& p) { progress.update(p); };
+  }
+  // jsonl: findings leave as soon as their file is done, and are only counted here.
+  const bool streaming = args.format == "jsonl";
+  const std::vector<Finding> none;
+  ReportSummary streamed;
+  bool streamed_over_threshold = false;
+  const std::optional<Severity> threshold =
+      args.fail_on == "none" ? std::nullopt : severity_from_name(args.fail_on);
+  bool write_failed = false;
+  if (streaming) {
+    callbacks.findings = [&](std::vector<Finding>&& findings) {
+      const ReportSummary part = summarize_report(ReportInput{rules.infos(), findings, {}, "", 0, true});
+      streamed.findings += part.findings;
+      streamed.suppressed += part.suppressed;
+      streamed.files_with_findings += part.files_with_findings;
+      for (const auto& [pack, counts] : part.by_pack) {
+        SeverityCounts& total = streamed.by_pack[pack];
+        total.error += counts.error;
+        total.warning += counts.warning;
+        total.note += counts.note;
+      }
+      for (const Finding& finding : findings) {
+        if (!finding.suppression && threshold && finding.level >= *threshold) streamed_over_threshold = true;
+      }
+      std::ostringstream lines;
+      write_jsonl_findings(lines, findings);
+      if (!write_failed && !output.write(lines.str(), error)) write_failed = true;
+    };
+  }
+  ScanResult result = scan(rules, options, callbacks);
+  progress.finish();
+  if (args.stats) print_stats(stderr, result, rules);
 
   ReportInput input{rules.infos(), result.findings, result.diagnostics, result.root,
                     result.stats.files_scanned, result.complete};
   std::ostringstream out;
-  if (args.format == "sarif") {
+  if (streaming) {
+    streamed.files_scanned = result.stats.files_scanned;
+    write_jsonl_tail(out, input, streamed);
+  } else if (args.format == "sarif") {
     write_sarif(out, input);
   } else if (args.format == "json") {
     write_json(out, input);
@@ -199,23 +177,15 @@ int run_scan(const ScanArgs& args) {
     text.color = args.color == "always" || (args.color == "auto" && tty);
     write_text(out, input, text);
   }
-  if (args.output.empty()) {
-    if (!write_stdout(out.str())) {
-      std::cerr << "citizenscan: writing to standard output failed: " << std::strerror(errno) << '\n';
-      return kExitError;
-    }
-  } else {
-    std::string error;
-    if (!write_atomically(args.output, out.str(), error)) {
-      std::cerr << "citizenscan: " << error << '\n';
-      return kExitError;
-    }
+  if (write_failed || !output.write(out.str(), error) || !output.commit(error)) {
+    std::cerr << "citizenscan: " << error << '\n';
+    return kExitError;
   }
   if (!result.complete) return kExitError;
-  if (args.fail_on == "none") return kExitClean;
-  const Severity threshold = *severity_from_name(args.fail_on);
+  if (!threshold) return kExitClean;
+  if (streamed_over_threshold) return kExitFindings;
   for (const Finding& finding : result.findings) {
-    if (!finding.suppression && finding.level >= threshold) return kExitFindings;
+    if (!finding.suppression && finding.level >= *threshold) return kExitFindings;
   }
   return kExitClean;
 }
@@ -298,7 +268,7 @@ int run(int argc, char** argv) {
   CLI::App* scan_cmd = app.add_subcommand("scan", "Scan files and directories");
   scan_cmd->add_option("targets", scan_args.targets, "Files or directories (default: .)");
   scan_cmd->add_option("-f,--format", scan_args.format, "Output format")
-      ->check(CLI::IsMember({"text", "sarif", "json"}));
+      ->check(CLI::IsMember({"text", "sarif", "json", "jsonl"}));
   scan_cmd->add_option("-o,--output", scan_args.output, "Write the report to FILE (atomically)");
   scan_cmd->add_option("-j,--jobs", scan_args.jobs, "Worker threads (default: all hardware threads)");
   scan_cmd->add_option("--rules", scan_args.rule_paths, "Extra rule pack file or directory (repeatable)")
@@ -327,12 +297,23 @@ int run(int argc, char** argv) {
                        "Per-file parse time budget; past it only text rules run (default 10000)");
   scan_cmd->add_flag("--no-prefilter", [&](std::int64_t) { scan_args.options.prefilter = false; },
                      "Run every rule on every file (benchmark baseline; same findings, slower)");
-  scan_cmd->add_flag("--stats", scan_args.stats, "Print file, byte, prefilter and timing counts to stderr");
+  scan_cmd->add_flag("--stats", scan_args.stats,
+                     "Print files skipped by reason, bytes, the share parsed, time per stage, the slowest rules and "
+                     "peak memory to stderr");
+  scan_cmd->add_option("--progress", scan_args.progress, "Progress line on stderr (default: auto = on a terminal)")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  scan_cmd->add_flag("-q,--quiet", scan_args.quiet, "No progress line");
+  scan_cmd->add_option("--max-parse-size", scan_args.max_parse_size,
+                       "Code files larger than this get text rules only, with a note (default 4M; 0 = no limit)");
+  scan_cmd->add_flag("--parse-minified", [&](std::int64_t) { scan_args.options.text_only_minified = false; },
+                     "Parse minified or generated code too (by default it gets text rules only, with a note)");
   scan_cmd->add_flag("--show-secrets", scan_args.options.show_secrets,
                      "Show full secret values in the output (never use in CI logs)");
   scan_cmd->add_flag("--no-inline-ignores", [&](std::int64_t) { scan_args.options.inline_ignores = false; },
                      "Ignore citizenscan:ignore comments");
-  scan_cmd->add_option("--shard-index", scan_args.options.walk.shard_index, "This shard's index (0-based)");
+  scan_cmd->add_option("--shard-index", scan_args.options.walk.shard_index,
+                       "This shard's index (0-based; default: $JOB_COMPLETION_INDEX when --shard-count is given)")
+      ->each([&](const std::string&) { scan_args.shard_index_given = true; });
   scan_cmd->add_option("--shard-count", scan_args.options.walk.shard_count, "Number of shards")
       ->check(CLI::PositiveNumber);
 
@@ -364,6 +345,7 @@ int run(int argc, char** argv) {
       return kExitClean;
     }
     if (scan_cmd->parsed()) {
+      if (!shard_from_environment(scan_args)) return kExitError;
       if (scan_args.options.walk.shard_index >= scan_args.options.walk.shard_count) {
         std::cerr << "citizenscan: --shard-index must be below --shard-count\n";
         return kExitError;

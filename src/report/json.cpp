@@ -71,4 +71,34 @@ void write_json(std::ostream& out, const ReportInput& input) {
   out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
+void write_jsonl_findings(std::ostream& out, const std::vector<Finding>& findings) {
+  for (const Finding& finding : findings) {
+    Json line{{"type", "finding"}};
+    line.update(finding_json(finding));
+    out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  }
+}
+
+void write_jsonl_tail(std::ostream& out, const ReportInput& input, const ReportSummary& summary) {
+  for (const Diagnostic& diagnostic : input.diagnostics) {
+    const Json line{{"type", "diagnostic"},
+                    {"path", diagnostic.path},
+                    {"level", diagnostic_level_name(diagnostic.level)},
+                    {"message", diagnostic.message}};
+    out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  }
+  Json by_pack = Json::object();
+  for (const auto& [pack, counts] : summary.by_pack) by_pack[pack] = counts_json(counts);
+  const Json line{{"type", "summary"},
+                  {"tool", kToolName},
+                  {"version", kToolVersion},
+                  {"root", input.root},
+                  {"complete", input.complete},
+                  {"files_scanned", summary.files_scanned},
+                  {"findings", summary.findings},
+                  {"suppressed", summary.suppressed},
+                  {"by_pack", std::move(by_pack)}};
+  out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
 }  // namespace citizenscan

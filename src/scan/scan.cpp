@@ -12,6 +12,8 @@
 #include <optional>
 #include <thread>
 
+#include <time.h>
+
 #include "citizenscan/load.h"
 #include "citizenscan/match.h"
 #include "citizenscan/parse.h"
@@ -27,25 +29,37 @@ std::uint64_t ns_between(Clock::time_point from, Clock::time_point to) {
   return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(to - from).count());
 }
 
-// Times consecutive stages of one file: each lap() charges the time since the previous one.
+// CPU time of the calling thread: on a busy machine, wall-clock laps would charge a stage for the
+// time its thread spent waiting for a core.
+std::uint64_t thread_cpu_ns() {
+  timespec now{};
+  ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<std::uint64_t>(now.tv_sec) * 1000000000ULL + static_cast<std::uint64_t>(now.tv_nsec);
+}
+
+// Times consecutive stages of one file: each lap() charges the CPU time since the previous one.
 class StageClock {
  public:
-  explicit StageClock(ScanStats& stats) : stats_(stats), last_(Clock::now()) {}
+  explicit StageClock(ScanStats& stats) : stats_(stats), last_(thread_cpu_ns()) {}
   void lap(Stage stage) {
-    const Clock::time_point now = Clock::now();
-    stats_.stage_ns[static_cast<int>(stage)] += ns_between(last_, now);
+    const std::uint64_t now = thread_cpu_ns();
+    stats_.stage_ns[static_cast<int>(stage)] += now - last_;
     last_ = now;
   }
 
  private:
   ScanStats& stats_;
-  Clock::time_point last_;
+  std::uint64_t last_;
 };
 
-std::string megabytes(std::uint64_t bytes) {
-  const double mb = static_cast<double>(bytes) / (1024.0 * 1024.0);
+// "812 KB", "4.0 MB": binary multiples, as --max-parse-size is usually written.
+std::string size_text(std::uint64_t bytes) {
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f MB", mb);
+  if (bytes < 1024 * 1024) {
+    std::snprintf(buffer, sizeof buffer, "%llu KB", static_cast<unsigned long long>((bytes + 1023) / 1024));
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  }
   return buffer;
 }
 
@@ -99,12 +113,6 @@ class Worker {
     TreePtr tree;
     if (!needs_tree) {
       ++stats_.files_no_query_rules;
-    } else if (options_.max_parse_bytes != 0 && loaded.text.size() > options_.max_parse_bytes) {
-      ++stats_.files_text_only_large;
-      outcome.diagnostics.push_back(
-          {entry.path, DiagnosticLevel::Note,
-           "not parsed: " + megabytes(loaded.text.size()) + " is over the parse limit of " +
-               megabytes(options_.max_parse_bytes) + " (--max-parse-size); only text rules were run on this file"});
     } else if (options_.text_only_minified &&
                looks_minified(entry.relative_path, entry.language, lines, loaded.text.size())) {
       ++stats_.files_text_only_minified;
@@ -113,6 +121,12 @@ class Worker {
            "not parsed: minified or generated code (longest line " + std::to_string(lines.longest_line()) +
                " bytes, " + std::to_string(lines.line_count()) +
                " lines); only text rules were run on this file (--parse-minified to parse it)"});
+    } else if (options_.max_parse_bytes != 0 && loaded.text.size() > options_.max_parse_bytes) {
+      ++stats_.files_text_only_large;
+      outcome.diagnostics.push_back(
+          {entry.path, DiagnosticLevel::Note,
+           "not parsed: " + size_text(loaded.text.size()) + " is over the parse limit of " +
+               size_text(options_.max_parse_bytes) + " (--max-parse-size); only text rules were run on this file"});
     } else {
       ParseOutcome parsed = parser_for(grammar_of(entry.language)).parse(loaded.text, options_.parse_budget_ms);
       if (parsed.tree) {

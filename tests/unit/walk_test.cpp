@@ -617,6 +617,23 @@ TEST(WalkPaths, PathsKeepTheTargetAsWritten) {
   EXPECT_EQ(relative_paths(result), (std::vector<std::string>{"sub/y.py", "x.py"}));
 }
 
+TEST(WalkStreaming, TheSinkGetsTheSameFilesAsTheListAndOverlapsOnce) {
+  TempTree tree;
+  for (const char* file : {"a.py", "b/c.sql", "b/d/e.js", "x.py", "notes.txt"}) tree.write(file);
+  tree.link("b/again.py", tree.root() / "a.py");  // a twin of a.py: listed once
+  const WorkingDirectory in_tree(tree.root());
+  WalkOptions options;
+  options.targets = {".", "x.py", "b", "x.py"};
+  const WalkResult listed = walk(options);
+  std::vector<std::string> streamed;
+  const WalkResult result = walk(options, [&](WalkEntry&& entry) { streamed.push_back(entry.relative_path); });
+  EXPECT_TRUE(result.files.empty());
+  std::ranges::sort(streamed);
+  EXPECT_EQ(streamed, relative_paths(listed));
+  EXPECT_EQ(streamed, (std::vector<std::string>{"a.py", "b/c.sql", "b/d/e.js", "x.py"}));
+  EXPECT_EQ(result.stats.files_seen, listed.stats.files_seen);
+}
+
 TEST(WalkDepth, DeepTreesAreWalkedWithoutRecursion) {
   TempTree tree;
   std::string deep;
