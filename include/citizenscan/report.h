@@ -15,6 +15,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "citizenscan/core.h"
@@ -68,6 +69,14 @@ void write_jsonl_tail(std::ostream& out, const ReportInput& input, const ReportS
 // relative to %SRCROOT% = input.root, partialFingerprints "citizenscan/v1", suppressions, and
 // diagnostics as toolExecutionNotifications. No timestamps: the same input gives the same bytes.
 void write_sarif(std::ostream& out, const ReportInput& input);
+
+// Merges SARIF logs, given as (name, text), such as the outputs of the shards of one scan
+// (--shard-index/--shard-count), into a log with one run: rules deduplicated by id (the first
+// definition wins; ruleIndex renumbered), results sorted as a single scan sorts them, and one
+// invocation holding every notification, successful only if every input's was. Exact duplicates
+// are dropped. The merge of all shards of a scan equals the single scan's SARIF byte for byte.
+// Throws std::runtime_error naming the input and the problem.
+std::string merge_sarif(const std::vector<std::pair<std::string, std::string>>& logs);
 
 // Percent-encodes a relative path for a SARIF/URI reference ('/' kept).
 std::string uri_encode_path(std::string_view path);

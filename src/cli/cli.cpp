@@ -190,6 +190,28 @@ int run_scan(const ScanArgs& args) {
   return kExitClean;
 }
 
+int run_merge(const std::vector<std::string>& inputs, const std::string& output_path) {
+  std::vector<std::pair<std::string, std::string>> logs;
+  for (const std::string& path : inputs) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    if (in.is_open()) text << in.rdbuf();
+    if (!in.is_open() || in.bad()) {
+      std::cerr << "citizenscan: merge: cannot read " << path << '\n';
+      return kExitError;
+    }
+    logs.emplace_back(path, text.str());
+  }
+  const std::string merged = merge_sarif(logs);  // throws with the input's name
+  ReportOutput output;
+  std::string error;
+  if (!output.open(output_path, error) || !output.write(merged, error) || !output.commit(error)) {
+    std::cerr << "citizenscan: " << error << '\n';
+    return kExitError;
+  }
+  return kExitClean;
+}
+
 int run_rules(const std::vector<std::string>& rule_paths, bool no_builtin, const std::string& explain_id) {
   RuleSet rules = RuleSet::load_builtin_and(rule_paths, !no_builtin);
   if (!explain_id.empty()) {
@@ -333,6 +355,12 @@ int run(int argc, char** argv) {
   parse_cmd->add_option("file", parse_path, "File to parse")->required();
   parse_cmd->add_option("--language", parse_language, "python | javascript | appsscript | sql");
 
+  std::vector<std::string> merge_inputs;
+  std::string merge_output;
+  CLI::App* merge_cmd = app.add_subcommand("merge", "Merge SARIF files (the shards of a scan) into one run");
+  merge_cmd->add_option("inputs", merge_inputs, "SARIF files")->required();
+  merge_cmd->add_option("-o,--output", merge_output, "Write the merged SARIF to FILE (atomically; default: stdout)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -354,6 +382,7 @@ int run(int argc, char** argv) {
     }
     if (rules_cmd->parsed()) return run_rules(rules_paths, rules_no_builtin, explain_cmd->parsed() ? explain_id : "");
     if (parse_cmd->parsed()) return run_parse(parse_path, parse_language);
+    if (merge_cmd->parsed()) return run_merge(merge_inputs, merge_output);
     std::cout << app.help();
     return kExitError;
   } catch (const RuleLoadError& e) {

@@ -187,3 +187,86 @@ TEST(Bulk, ShardIndexDefaultsToTheIndexedJobCompletionIndex) {
 
 }  // namespace
 }  // namespace citizenscan::testing
+
+namespace citizenscan::testing {
+namespace {
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+TEST(Merge, ShardsMergedEqualTheSingleScanByteForByte) {
+  TempTree out("ShardsMergedEqualTheSingleScanByteForByte");
+  const std::string testdata = std::string(CITIZENSCAN_SOURCE_DIR) + "/testdata";
+  const fs::path single = out.path() / "single.sarif";
+  run_citizenscan({"scan", "-f", "sarif", "--fail-on", "none", "-o", single.string(), testdata});
+  for (const int shards : {2, 5}) {
+    std::vector<std::string> merge_args{"merge"};
+    for (int index = 0; index < shards; ++index) {
+      const fs::path shard = out.path() / ("shard-" + std::to_string(index) + ".sarif");
+      const RunResult run = run_citizenscan({"scan", "-f", "sarif", "--fail-on", "none", "--shard-count",
+                                             std::to_string(shards), "--shard-index", std::to_string(index), "-o",
+                                             shard.string(), testdata});
+      ASSERT_EQ(run.exit_code, 0) << run.err;
+      merge_args.push_back(shard.string());
+    }
+    const fs::path merged = out.path() / ("merged-" + std::to_string(shards) + ".sarif");
+    merge_args.insert(merge_args.end(), {"-o", merged.string()});
+    const RunResult merge = run_citizenscan(merge_args);
+    ASSERT_EQ(merge.exit_code, 0) << merge.err;
+    const std::string expected = slurp(single);
+    ASSERT_GT(nlohmann::json::parse(expected)["runs"][0]["results"].size(), 100u);
+    EXPECT_TRUE(slurp(merged) == expected) << shards << " shards merged differ from the single scan";
+  }
+}
+
+TEST(Merge, RulesAreDeduplicatedAndIndexesRenumberedAcrossDifferentRuleSets) {
+  TempTree tree("RulesAreDeduplicatedAndIndexesRenumberedAcrossDifferentRuleSets");
+  tree.write("a/app.py", "KEY = '" + kAwsKey + "'\n");
+  tree.write("b/app.py", "KEY = '" + kAwsKey + "'\n");
+  tree.write("pack.json", R"({"pack": "acme", "rules": [{"id": "acme/todo-marker", "name": "TodoMarker",
+    "shortDescription": "A TODO marker.", "fullDescription": "A TODO marker.", "help": "Remove it.",
+    "severity": "note", "securitySeverity": 1.0, "precision": "high", "languages": ["python"],
+    "literals": ["todo"], "message": "TODO marker", "matchers": [{"regex": "TODO"}]}]})");
+  tree.write("b/todo.py", "# TODO: tidy up\n");
+  run_citizenscan({"scan", "-f", "sarif", "--root", ".", "-o", "a.sarif", "a"}, tree.path());
+  run_citizenscan({"scan", "-f", "sarif", "--root", ".", "--rules", "pack.json", "--no-builtin-rules", "-o", "b1.sarif", "b"},
+                  tree.path());
+  run_citizenscan({"scan", "-f", "sarif", "--root", ".", "-o", "b2.sarif", "b"}, tree.path());
+  const RunResult merge = run_citizenscan({"merge", "b1.sarif", "a.sarif", "b2.sarif", "a.sarif"}, tree.path());
+  ASSERT_EQ(merge.exit_code, 0) << merge.err;
+  const auto log = nlohmann::json::parse(merge.out);
+  ASSERT_EQ(log["runs"].size(), 1u);
+  const auto& run = log["runs"][0];
+  const auto& rules = run["tool"]["driver"]["rules"];
+  std::set<std::string> ids;
+  for (const auto& rule : rules) ids.insert(rule["id"]);
+  EXPECT_EQ(ids.size(), rules.size()) << "duplicate rules";
+  EXPECT_EQ(rules[0]["id"], "acme/todo-marker");
+  std::vector<std::string> located;
+  for (const auto& result : run["results"]) {
+    EXPECT_EQ(rules[result["ruleIndex"].get<std::size_t>()]["id"], result["ruleId"]);
+    located.push_back(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].get<std::string>() + " " +
+                      result["ruleId"].get<std::string>());
+  }
+  EXPECT_EQ(located, (std::vector<std::string>{"a/app.py credentials/aws-access-key-id",
+                                               "b/app.py credentials/aws-access-key-id", "b/todo.py acme/todo-marker"}));
+  EXPECT_EQ(run["invocations"].size(), 1u);
+}
+
+TEST(Merge, InputThatIsNotSarifIsAnErrorNamingTheFile) {
+  TempTree tree("InputThatIsNotSarifIsAnErrorNamingTheFile");
+  tree.write("bad.sarif", "{\"version\": \"1.0\"}");
+  const RunResult bad = run_citizenscan({"merge", "bad.sarif"}, tree.path());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("bad.sarif: not a SARIF 2.1.0 log"), std::string::npos) << bad.err;
+  const RunResult missing = run_citizenscan({"merge", "missing.sarif"}, tree.path());
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("missing.sarif"), std::string::npos) << missing.err;
+}
+
+}  // namespace
+}  // namespace citizenscan::testing
