@@ -514,7 +514,12 @@ void process_match(std::uint32_t rule_index, std::uint32_t ordinal, const QueryM
     // Checks on the query's own captures first (cheap, and most candidates fail there); checks on
     // names bound by `where` and on field captures need the structural checks to have run.
     const auto depends_on_structure = [&](const ValueCheck& check) {
-      return check.capture >= matcher.first_bound_capture;
+      const auto bound = [&](const std::shared_ptr<const detail::RegexTemplate>& t) {
+        return t && std::any_of(t->captures.begin(), t->captures.end(),
+                                [&](int c) { return c >= matcher.first_bound_capture; });
+      };
+      return check.capture >= matcher.first_bound_capture || bound(check.must_match_template) ||
+             bound(check.must_not_match_template);
     };
     for (const ValueCheck& check : matcher.checks) {
       if (!depends_on_structure(check) && !value_ok(check)) {

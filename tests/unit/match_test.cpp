@@ -539,6 +539,24 @@ TEST(MatchBackreferences, ReferencedTextIsQuotedAndWorksInRegexMatchers) {
   EXPECT_EQ(findings[1].message, "a.b");
 }
 
+TEST(MatchBackreferences, ReferenceToABoundNameWaitsForTheWhereChecks) {
+  // The check is on the query's own @call but refers to loop.left, bound by `where`: it must run
+  // after the structural checks, not fail early for want of the name.
+  RuleSet rules = pack({rule("t/n1", R"(["python"])", "{call}",
+      R"J({"query": "(call) @call", "report": "call",
+          "where": [{"capture": "call", "inside": ["for_statement"], "as": "loop"}],
+          "value": [{"capture": "call", "match": "execute"},
+                    {"capture": "call", "notMatch": "\\.execute\\((?P=loop.left)\\)"}]})J")});
+  const std::string source =
+      "for statement in script:\n"
+      "    cur.execute(statement)\n"
+      "for cid in ids:\n"
+      "    cur.execute(q, (cid,))\n";
+  auto findings = run(rules, Language::Python, source);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].region.start_line, 4u);
+}
+
 TEST(MatchBackreferences, UnknownCaptureIsALoadError) {
   const std::string text = R"J({"pack": "t", "rules": [)J" +
       rule("t/x", R"(["python"])", "x", R"J({"query": "(identifier) @name", "value": {"capture": "name", "match": "(?P=nope)"}})J") + "]}";

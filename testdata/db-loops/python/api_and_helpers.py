@@ -90,3 +90,12 @@ def owners(leads):
 def owners_by_id(leads):
     # expect: db-loops/query-in-loop
     return {lead["id"]: owner_of(lead["id"]) for lead in leads}
+
+
+def run_script(path):
+    # One statement per iteration of a script file: running a script, not N+1.
+    statements = [s for s in open(path).read().split(";") if s.strip()]
+    cur = conn.cursor()
+    for statement_text in statements:
+        cur.execute(statement_text)
+    conn.commit()

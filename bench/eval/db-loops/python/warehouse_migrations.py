@@ -35,6 +35,15 @@ def grant_readers():
         cursor.execute(f"GRANT SELECT ON SCHEMA::{schema} TO bi_readers")
 
 
+def reset_identity_columns(tables_with_rows):
+    cursor = cnxn.cursor()
+    reset_sql = [f"DBCC CHECKIDENT ('{t}', RESEED)" for t in tables_with_rows]
+    for command in reset_sql:
+        # expect-none: db-loops
+        cursor.execute(command)
+    cnxn.commit()
+
+
 def copy_vendor_names(vendor_ids):
     cursor = cnxn.cursor()
     names = {}
