@@ -195,9 +195,9 @@ bool is_domain_char(char c) {
 }
 
 // The mail domains a value names, lowercased: the domain of every address in it ("Jane
-// <jane@gmail.com>, ops@example.com"), or the value itself when it is a host name
-// ("smtp.example.com:587").
-std::vector<std::string> mail_domains(std::string_view value) {
+// <jane@gmail.com>, ops@example.com"), or, for a literal, the value itself when it is a host name
+// ("smtp.example.com:587"; an expression such as `invoice.customerEmail` is not one).
+std::vector<std::string> mail_domains(std::string_view value, bool literal) {
   std::vector<std::string> out;
   auto add = [&](std::string_view domain) {
     while (!domain.empty() && (domain.back() == '.' || domain.back() == '-')) domain.remove_suffix(1);
@@ -214,7 +214,7 @@ std::vector<std::string> mail_domains(std::string_view value) {
     while (end < value.size() && is_domain_char(value[end])) ++end;
     add(value.substr(at + 1, end - at - 1));
   }
-  if (out.empty()) {
+  if (out.empty() && literal) {
     std::string_view host = value.substr(0, value.find(':'));
     if (!host.empty() && std::all_of(host.begin(), host.end(), is_domain_char)) add(host);
   }
@@ -228,11 +228,11 @@ bool in_org(std::string_view domain, std::span<const std::string> org_domains) {
   });
 }
 
-bool passes_org_domain(ValueCheck::OrgDomain relation, std::string_view value,
+bool passes_org_domain(ValueCheck::OrgDomain relation, std::string_view value, bool literal,
                        std::span<const std::string> org_domains) {
   if (relation == ValueCheck::OrgDomain::Any) return true;
   if (org_domains.empty()) return false;  // the scan knows no organisation: nothing to claim
-  const std::vector<std::string> domains = mail_domains(value);
+  const std::vector<std::string> domains = mail_domains(value, literal);
   if (domains.empty()) return false;
   const auto inside = [&](const std::string& d) { return in_org(d, org_domains); };
   return relation == ValueCheck::OrgDomain::Inside ? std::all_of(domains.begin(), domains.end(), inside)
@@ -258,11 +258,12 @@ bool partial_match_template(const detail::RegexTemplate& t, const re2::StringPie
   return true;
 }
 
+// `literal`: the value is a string literal's content (or a regex group), not an expression's text.
 template <typename CaptureText>
 bool passes_value_check(const ValueCheck& check, std::string_view value, const MatchOptions& options,
-                        CaptureText capture_text) {
+                        CaptureText capture_text, bool literal = true) {
   if (value.size() < check.min_length || value.size() > check.max_length) return false;
-  if (!passes_org_domain(check.org_domain, value, options.org_domains)) return false;
+  if (!passes_org_domain(check.org_domain, value, literal, options.org_domains)) return false;
   if (check.min_entropy > 0.0 && shannon_entropy(value) < check.min_entropy) return false;
   if (check.reject_placeholders && looks_like_placeholder(value)) return false;
   switch (check.checksum) {
@@ -509,7 +510,10 @@ void process_match(std::uint32_t rule_index, std::uint32_t ordinal, const QueryM
     };
     auto value_ok = [&](const ValueCheck& check) {
       std::string_view value;
-      return capture_text(check.capture, value) && passes_value_check(check, value, options, capture_text);
+      TSNode node;
+      return capture_text(check.capture, value) && first_node(check.capture, node) &&
+             passes_value_check(check, value, options, capture_text,
+                                std::string_view(ts_node_type(node)).find("string") != std::string_view::npos);
     };
     // Checks on the query's own captures first (cheap, and most candidates fail there); checks on
     // names bound by `where` and on field captures need the structural checks to have run.

@@ -299,5 +299,45 @@ TEST(Cli, OrgDomainThatIsNotADomainIsAnUsageError) {
   EXPECT_EQ(good.exit_code, 0) << good.out << good.err;
 }
 
+// Issue 5: with --org-domain, a report mailed to a literal address outside the organisation is an
+// error that says so; without it the same finding stays a warning and claims nothing about who is
+// external, and a company recipient is never called external.
+TEST(Cli, OrgDomainMakesExternalRecipientsMoreSevere) {
+  TempTree tree("OrgDomainMakesExternalRecipientsMoreSevere");
+  tree.write("Report.gs",
+             "function sendReport() {\n"
+             "  const pdf = SpreadsheetApp.getActive().getAs(MimeType.PDF);\n"
+             "  GmailApp.sendEmail('cfo@partner-audit.com', 'Q3', 'Attached', { attachments: [pdf] });\n"
+             "  GmailApp.sendEmail('cfo@example.com', 'Q3', 'Attached', { attachments: [pdf] });\n"
+             "}\n");
+  auto findings_of = [&](const std::vector<std::string>& extra) {
+    std::vector<std::string> args{"scan", "--format", "json"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    args.push_back(".");
+    const RunResult run = run_citizenscan(args, tree.path());
+    EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+    std::map<int, std::pair<std::string, std::string>> by_line;  // line -> (level, message)
+    const auto report = nlohmann::json::parse(run.out);
+    for (const auto& f : report["findings"]) {
+      if (f["rule_id"] == "personal-email/apps-script-report-attachment") {
+        by_line[f["line"].get<int>()] = {f["level"].get<std::string>(), f["message"].get<std::string>()};
+      }
+    }
+    return by_line;
+  };
+  const auto plain = findings_of({});
+  ASSERT_EQ(plain.size(), 2u);
+  for (const auto& [line, finding] : plain) {
+    EXPECT_EQ(finding.first, "warning") << line;
+    EXPECT_EQ(finding.second.find("external"), std::string::npos) << finding.second;
+  }
+  const auto org = findings_of({"--org-domain", "example.com"});
+  ASSERT_EQ(org.size(), 2u);
+  EXPECT_EQ(org.at(3).first, "error");
+  EXPECT_NE(org.at(3).second.find("to the external address `'cfo@partner-audit.com'`"), std::string::npos) << org.at(3).second;
+  EXPECT_EQ(org.at(4).first, "warning");
+  EXPECT_EQ(org.at(4).second.find("external"), std::string::npos) << org.at(4).second;
+}
+
 }  // namespace
 }  // namespace citizenscan::testing

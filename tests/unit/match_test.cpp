@@ -360,14 +360,15 @@ TEST(MatchOrgDomains, RefinementChangesTheSeverity) {
 
 TEST(MatchOrgDomains, InsideComparesHostNamesAndSubdomains) {
   const std::string matcher =
-      R"J({"query": "(call arguments: (argument_list . (string (string_content) @host)))",
+      R"J({"query": "(call arguments: (argument_list . (_) @host))",
            "value": {"capture": "host", "orgDomain": "inside"}})J";
   RuleSet rules = pack({rule("t/relay", R"(["python"])", "relay {host}", matcher)});
   const std::string source =
       "smtplib.SMTP('smtp.example.com', 25)\n"
       "smtplib.SMTP('smtp.gmail.com:587')\n"
       "smtplib.SMTP('MAIL.Example.COM')\n"
-      "smtplib.SMTP('localhost')\n";
+      "smtplib.SMTP('localhost')\n"
+      "smtplib.SMTP(config.example.com)\n";  // an expression, not a host name
   EXPECT_TRUE(run(rules, Language::Python, source).empty()) << "no organisation: inside never holds";
   auto f = run(rules, Language::Python, source, false, {"example.com"});
   ASSERT_EQ(f.size(), 2u);
