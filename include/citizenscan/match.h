@@ -68,5 +68,8 @@ std::string redact(std::string_view secret, bool show);     // "AKIA****"
 bool luhn_valid(std::string_view number);   // payment card numbers: 12-19 digits, Luhn mod 10
 bool iban_valid(std::string_view iban);     // CC99 + BBAN, 15-34 characters, ISO 13616 mod 97 == 1
 bool us_ssn_valid(std::string_view ssn);    // 9 digits, an area/group/serial the SSA can issue
+// Token checksums (no characters ignored): the last 6 characters are the CRC-32 (IEEE) of the rest,
+// in base62 (0-9A-Za-z), zero-padded: GitHub's ghp_/gho_/ghu_/ghs_/ghr_ and npm's npm_ token bodies.
+bool crc32_base62_valid(std::string_view body);
 
 }  // namespace citizenscan

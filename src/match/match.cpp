@@ -166,6 +166,25 @@ bool us_ssn_valid(std::string_view ssn) {
   return digits != "123456789" && digits != "078051120";
 }
 
+bool crc32_base62_valid(std::string_view body) {
+  constexpr std::size_t kDigits = 6;
+  if (body.size() <= kDigits) return false;
+  const std::string_view payload = body.substr(0, body.size() - kDigits);
+  std::uint32_t crc = 0xFFFFFFFFu;
+  for (unsigned char c : payload) {
+    crc ^= c;
+    for (int bit = 0; bit < 8; ++bit) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+  }
+  crc ^= 0xFFFFFFFFu;
+  static constexpr std::string_view kBase62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  std::string encoded(kDigits, '0');
+  for (std::size_t i = kDigits; i > 0 && crc != 0; --i) {
+    encoded[i - 1] = kBase62[crc % 62];
+    crc /= 62;
+  }
+  return crc == 0 && body.substr(payload.size()) == encoded;
+}
+
 namespace {
 
 std::uint64_t now_ns() {
@@ -271,6 +290,7 @@ bool passes_value_check(const ValueCheck& check, std::string_view value, const M
     case ValueCheck::Checksum::Luhn: if (!luhn_valid(value)) return false; break;
     case ValueCheck::Checksum::Iban: if (!iban_valid(value)) return false; break;
     case ValueCheck::Checksum::Ssn: if (!us_ssn_valid(value)) return false; break;
+    case ValueCheck::Checksum::Crc32Base62: if (!crc32_base62_valid(value)) return false; break;
   }
   const re2::StringPiece piece(value.data(), value.size());
   if (check.must_match && !RE2::PartialMatch(piece, *check.must_match)) return false;

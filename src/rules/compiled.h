@@ -49,13 +49,13 @@ struct ValueCheck {
   // is a host name) compared with the scan's organisation domains. Both forms fail when the scan
   // knows no organisation domain.
   enum class OrgDomain : std::uint8_t { Any, Outside, Inside };
-  enum class Checksum : std::uint8_t { None, Luhn, Iban, Ssn };
+  enum class Checksum : std::uint8_t { None, Luhn, Iban, Ssn, Crc32Base62 };
   int capture = -1;  // query capture id, or regex group number
   std::size_t min_length = 0;
   std::size_t max_length = SIZE_MAX;
   double min_entropy = 0.0;
   bool reject_placeholders = false;
-  Checksum checksum = Checksum::None;  // "luhn" | "iban-mod97" | "ssn-valid"
+  Checksum checksum = Checksum::None;  // "luhn" | "iban-mod97" | "ssn-valid" | "crc32-base62"
   std::shared_ptr<const RE2> must_match;
   std::shared_ptr<const RE2> must_not_match;
   OrgDomain org_domain = OrgDomain::Any;

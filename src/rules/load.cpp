@@ -283,7 +283,8 @@ std::vector<ValueCheck> parse_value_checks(const Context& ctx, const std::string
       if (name == "luhn") check.checksum = ValueCheck::Checksum::Luhn;
       else if (name == "iban-mod97") check.checksum = ValueCheck::Checksum::Iban;
       else if (name == "ssn-valid") check.checksum = ValueCheck::Checksum::Ssn;
-      else ctx.fail(here, "checksum must be luhn, iban-mod97 or ssn-valid, not '" + name + "'");
+      else if (name == "crc32-base62") check.checksum = ValueCheck::Checksum::Crc32Base62;
+      else ctx.fail(here, "checksum must be luhn, iban-mod97, ssn-valid or crc32-base62, not '" + name + "'");
     }
     for (const bool negate : {false, true}) {
       const char* key = negate ? "notMatch" : "match";

@@ -478,10 +478,27 @@ TEST(MatchChecksums, LuhnIbanAndSsn) {
   EXPECT_FALSE(us_ssn_valid("53-172-4488x"));
 }
 
+TEST(MatchChecksums, Crc32Base62TokenTail) {
+  // 30 random characters, then their CRC-32 in 6 base62 digits (computed with zlib.crc32).
+  EXPECT_TRUE(crc32_base62_valid("Rq7vT2xK9mLp4WnZ8sB1cD6fG3hJ5k0yXdD5"));
+  EXPECT_TRUE(crc32_base62_valid("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1yLcDB"));
+  EXPECT_FALSE(crc32_base62_valid("Rq7vT2xK9mLp4WnZ8sB1cD6fG3hJ5k0yXdD6"));  // tail off by one
+  EXPECT_FALSE(crc32_base62_valid("Sq7vT2xK9mLp4WnZ8sB1cD6fG3hJ5k0yXdD5"));  // body changed
+  EXPECT_FALSE(crc32_base62_valid("Rq7vT2xK9mLp4WnZ8sB1cD6fG3hJ5k0yxdd5"));  // case matters
+  EXPECT_FALSE(crc32_base62_valid("0yXdD5"));                                // no body
+  EXPECT_FALSE(crc32_base62_valid(""));
+}
+
 TEST(MatchChecksums, ValueCheckKeepsOnlyValidNumbers) {
   RuleSet rules = pack({rule("t/card", R"(["python"])", "card {number}",
       R"J({"regex": "(?P<number>\\b\\d{4}(?: ?\\d{4}){3}\\b)", "secret": "number", "value": {"checksum": "luhn"}})J")});
   auto findings = run(rules, Language::Python, "a = '4526 0181 5908 3012'\nb = '4526 0181 5908 3013'\n");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].region.start_line, 1u);
+  RuleSet tokens = pack({rule("t/gh", R"(["python"])", "token {body}",
+      R"J({"regex": "ghp_(?P<body>[A-Za-z0-9]{36})", "secret": "body", "value": {"checksum": "crc32-base62"}})J")});
+  findings = run(tokens, Language::Python,
+                 "a = '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'\nb = 'ghp_Rq7vT2xK9mLp4WnZ8sB1cD6fG3hJ5k0yXdD6'\n");
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].region.start_line, 1u);
   EXPECT_THROW(pack({rule("t/x", R"(["python"])", "m",
