@@ -59,10 +59,10 @@ bool looks_like_placeholder(std::string_view value) {
     if (lower.find(s) != std::string::npos) return true;
   }
   if (lower[0] == '$' && lower.size() > 1 && (std::isalpha(static_cast<unsigned char>(lower[1])) || lower[1] == '_')) return true;
-  static constexpr std::array<std::string_view, 24> kWords{
+  static constexpr std::array<std::string_view, 25> kWords{
       "changeme", "change_me", "change-me", "changeit", "placeholder", "example", "dummy",
       "sample", "redacted", "your_", "your-", "yourpassword", "yourtoken", "yourkey", "yoursecret",
-      "replace_me", "replaceme", "replace-me", "insert_", "xxxx", "****", "....", "todo", "fixme"};
+      "replace_me", "replaceme", "replace-me", "insert_", "xxxx", "****", "...", "\u2026", "todo", "fixme"};
   for (auto w : kWords) {
     if (lower.find(w) != std::string::npos) return true;
   }
