@@ -88,6 +88,6 @@ const serviceJwt = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ3m0a8OrDzk_m7Ol_VZfl
 // The jwt.io sample token is documentation, not a credential:
 const docJwt = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
 // expect: credentials/npm-token
-const npmToken = 'npm_uRpQfavflHhRkoWeF5111H4FsbPNwYyUVfed';
+const npmToken = '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';
 
 module.exports = { connectWarehouse, checkWebhookSecret, partner, partnerEnv, pgConfig, pgConfigEnv };

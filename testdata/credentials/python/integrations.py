@@ -33,7 +33,7 @@ request_uuid = "e4f2c334-8645-8d93-4ff6-db9831f9e378"
 # expect: credentials/github-token
 GH_FINE_GRAINED = "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"
 # expect: credentials/github-token
-GH_APP_INSTALL = "ghs_xrSSauyTYLLkstN1slE2hsh2TBfI3uqAhJVV"
+GH_APP_INSTALL = "ghs_oOOL8dKLzdocJ2isAjIhKtJ0RlgLKO24tJGF"
 # expect: credentials/gitlab-token
 gitlab_private_token = "glpat-AX126iIv5EED5Rw-CO9J"
 # expect: credentials/stripe-secret-key

@@ -162,7 +162,7 @@ def notify(text):
 # expect: credentials/openai-api-key
 OPENAI_KEY = "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"
 # expect: credentials/github-token
-GH = "ghp_l4kZeE0008XWj9a2gC6kUWDDK1vpLWHAM03h"
+GH = "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"
 # expect: credentials/private-key
 SIGNING_KEY = """-----BEGIN RSA PRIVATE KEY-----
 71/itV3fP3WH3egHbl7b8AJXtihFImtG/f1ObQq3qMX8JJbrmJuE94xaC/nBOh5x
@@ -175,8 +175,8 @@ KEY_TEMPLATE = """-----BEGIN PRIVATE KEY-----
 ...
 -----END PRIVATE KEY-----"""
 
-# expect: credentials/gcp-service-account-key
 SA_INFO = {"type": "service_account", "project_id": "finance-reporting-4471",
            "private_key_id": "32d1f0929d76bf46dc83d85f24418d46",
+           # expect: credentials/gcp-service-account-key
            "private_key": "-----BEGIN PRIVATE KEY-----\nb7PDjiaCuW5JL8Cqp41QhHcczzNU0nG63/DX3w5TAOqhUTR13VcSTXA27j45hsnU\nd1vGYSr5G38dxtNY9J1G12ES2sPvrh1eX1euTAoeiMNSgFdyi/wfrveHKNBddU19\nEmjUvLqVsoed9DKdmQw7fmlOUV+n0+Uovwf57imC4Pr0g4uvE7pq9Xbx0GPFt4py\nfxhxnGS9KQRwY82miRuZtS8VBdip9r+wVqj9tw2aTuEGazO2CMwIFI44t/N+qujV\n-----END PRIVATE KEY-----\n",
            "client_email": "close-bot@finance-reporting-4471.iam.gserviceaccount.com"}

@@ -15,7 +15,7 @@ SERVICE_ACCOUNT_INFO = {
     "project_id": "revops-sheets",
     # expect-none: credentials
     "private_key_id": "6b0974afa74193304885ee914f149f83b5ae08e9",
-    # expect: credentials/private-key
+    # expect: credentials/gcp-service-account-key
     "private_key": "-----BEGIN PRIVATE KEY-----\n38cVn8hocuiTQfnguix8PlCRAOT05nKfeOLvHNh/ZOCBRK6iIT6Y2YTIicpDiYmf\nb9atdsaANN+bWyc0N38GKP+FaFVf06Es8e9FhstPAjzlPKMFCakyxi+jUloQcfx0\nOljgNdjCYpc1vYMJqVIvLQKt4CST4LBZWm6i6X89qyhxrrhbuaYuV8GEpAj08dNP\nu0DmtFQuOyDwYfFTRVBQaeIKJ8NFRXlCQH5T/8+gXdnSUtG4PpuLQrtsxaoI2eGj\nGHP4lkY6FYQYVdfnSjj3u+ymHGjyJQYVGxcWHfo93uif23EFW3Z8bjprCXh+wM98\nrFLcsw3YgXRFph5st32Cbm0SmlGd5wM9ClltNmDrh6zM5YwW+q+NyW3ZncI4O3Nb\nH0XwXC0x0+dAnoNy8in4cAmwBCtfRxU91A0rsG7ms6z8+tbq2OwvrmfPzLlQSvWb\naFE5Y41Riem/I8vnupL9sMeeOwl2hYy5FtBRYoBd3B5574YrPVbPk0zRxoLF/uKC\nTMnHzXo/bdQASar24clMzFx/==\n-----END PRIVATE KEY-----\n",
     "client_email": "leads-sync@revops-sheets.iam.gserviceaccount.com",
     # expect-none: credentials
