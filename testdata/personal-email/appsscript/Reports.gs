@@ -106,3 +106,20 @@ function labelSupplierMail() {
   const threads = GmailApp.search('from:invoices.supplier@gmail.com is:unread');
   return threads.length;
 }
+
+function mailStatementWithOptions() {
+  const statement = DriveApp.getFileById(PropertiesService.getScriptProperties().getProperty('STATEMENT_ID'))
+    .getAs(MimeType.PDF);
+  const mailOptions = {
+    name: 'Treasury',
+    attachments: [statement],
+  };
+  // expect: personal-email/apps-script-report-attachment
+  GmailApp.sendEmail('treasury@acme-corp.com', 'Bank statement', 'Attached.', mailOptions);
+}
+
+function mailStatementLinkWithOptions() {
+  const linkOptions = { name: 'Treasury', htmlBody: '<a href="https://drive.google.com/">statement</a>' };
+  // expect: personal-email/apps-script-mail-send
+  GmailApp.sendEmail('treasury@acme-corp.com', 'Bank statement', 'See the link.', linkOptions);
+}
