@@ -29,6 +29,18 @@
 
 namespace citizenscan {
 
+// Which rules run and at which level, per rule index of the RuleSet (config `enable`, `disable`,
+// `severity`). Empty vectors: every rule runs at its own level.
+struct RuleSelection {
+  std::vector<bool> enabled;
+  std::vector<std::optional<Severity>> level;
+};
+
+// How much personal data the pii rules should consider (config `piiSensitivity`): "low" the most
+// sensitive kinds only, "high" weaker identifiers too. Held here for the pii rules; no rule reads it yet.
+enum class PiiSensitivity : std::uint8_t { Low, Medium, High };
+std::string_view pii_sensitivity_name(PiiSensitivity level);
+
 struct ScanOptions {
   WalkOptions walk;
   unsigned jobs = 0;                // 0: all hardware threads
@@ -43,6 +55,8 @@ struct ScanOptions {
   std::vector<std::string> org_domains;
   bool prefilter = true;    // false: every rule runs on every file (the benchmark baseline)
   bool rule_timing = false;  // fill ScanStats::rule_ns (a clock read per query match; for --stats)
+  RuleSelection selection;
+  PiiSensitivity pii_sensitivity = PiiSensitivity::Medium;
 };
 
 // "Example.COM", "@example.com", ".example.com" -> "example.com"; nullopt when the text is not a

@@ -18,6 +18,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "citizenscan/config.h"
 #include "citizenscan/load.h"
 #include "citizenscan/parse.h"
 #include "citizenscan/report.h"
@@ -57,11 +58,13 @@ struct ScanArgs {
   std::vector<std::string> targets;
   std::string format = "text";
   std::string output;
-  std::string fail_on = "note";
+  std::string fail_on;  // empty: the config's failOn, else "note"
   std::string color = "auto";
   std::string max_file_size = "8M";
   std::string max_parse_size = "4M";
   std::string progress = "auto";
+  std::string config;  // --config FILE; empty: discovered
+  bool no_config = false;
   std::vector<std::string> rule_paths;
   unsigned jobs = 0;
   bool no_builtin_rules = false;
@@ -88,24 +91,64 @@ bool shard_from_environment(ScanArgs& args) {
   return true;
 }
 
-int run_scan(const ScanArgs& args) {
-  RuleSet rules = RuleSet::load_builtin_and(args.rule_paths, !args.no_builtin_rules);
-  ScanOptions options = args.options;
+// The folder a config is looked for from: the scan root as walk() will choose it.
+std::string config_search_start(const ScanArgs& args) {
+  namespace fs = std::filesystem;
+  if (!args.options.walk.root.empty()) return args.options.walk.root;
+  std::error_code ec;
+  if (args.targets.size() == 1 && fs::is_directory(args.targets.front(), ec)) return args.targets.front();
+  return ".";
+}
+
+bool all_inside(const std::vector<std::string>& targets, const std::string& folder) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path base = fs::weakly_canonical(folder, ec);
+  for (const std::string& target : targets.empty() ? std::vector<std::string>{"."} : targets) {
+    const fs::path path = fs::weakly_canonical(fs::absolute(target, ec), ec);
+    const fs::path relative = path.lexically_relative(base);
+    if (relative.empty() || *relative.begin() == "..") return false;
+  }
+  return true;
+}
+
+// Everything a scan needs once flags and the config file are combined. Flags win over the config
+// for single values; lists (globs, packs, domains) add up.
+struct PreparedScan {
+  ProjectConfig config;
+  RuleSet rules;
+  ScanOptions options;
+  std::string fail_on;
+  std::vector<RuleInfo> report_rules;  // the rules with severity overrides applied
+};
+
+std::optional<PreparedScan> prepare_scan(const ScanArgs& args) {
+  ProjectConfig config;
+  const std::string config_path =
+      args.no_config ? "" : !args.config.empty() ? args.config : find_config(config_search_start(args));
+  if (!config_path.empty()) config = load_config(config_path);
+
+  std::vector<std::string> rule_paths = config.rule_packs;
+  rule_paths.insert(rule_paths.end(), args.rule_paths.begin(), args.rule_paths.end());
+  PreparedScan prepared{std::move(config), RuleSet::load_builtin_and(rule_paths, !args.no_builtin_rules), args.options,
+                        "", {}};
+  const ProjectConfig& cfg = prepared.config;
+  ScanOptions& options = prepared.options;
   options.jobs = args.jobs;
   options.walk.targets = args.targets;
   auto size = parse_size(args.max_file_size);
   if (!size) {
     std::cerr << "citizenscan: --max-file-size: '" << args.max_file_size
               << "' is not a size (examples: 800000, 512K, 8M)\n";
-    return kExitError;
+    return std::nullopt;
   }
   options.walk.max_file_size = *size;
-  options.org_domains.clear();
+  options.org_domains = cfg.org_domains;
   for (const std::string& domain : args.options.org_domains) {
     auto normalized = normalize_org_domain(domain);
     if (!normalized) {
       std::cerr << "citizenscan: --org-domain: '" << domain << "' is not a domain name (example: --org-domain example.com)\n";
-      return kExitError;
+      return std::nullopt;
     }
     options.org_domains.push_back(std::move(*normalized));
   }
@@ -113,10 +156,31 @@ int run_scan(const ScanArgs& args) {
   if (!parse_limit) {
     std::cerr << "citizenscan: --max-parse-size: '" << args.max_parse_size
               << "' is not a size (examples: 800000, 512K, 4M)\n";
-    return kExitError;
+    return std::nullopt;
   }
   options.max_parse_bytes = *parse_limit;
   options.rule_timing = args.stats;
+  if (!cfg.path.empty()) {
+    // The config's globs are relative to its folder, so that folder is the root they match under.
+    if (options.walk.root.empty() && all_inside(args.targets, cfg.folder)) options.walk.root = cfg.folder;
+    options.walk.include_globs.insert(options.walk.include_globs.begin(), cfg.include.begin(), cfg.include.end());
+    options.walk.exclude_globs.insert(options.walk.exclude_globs.begin(), cfg.exclude.begin(), cfg.exclude.end());
+    if (cfg.pii_sensitivity) options.pii_sensitivity = *cfg.pii_sensitivity;
+  }
+  options.selection = select_rules(cfg, prepared.rules.infos());
+  prepared.fail_on = !args.fail_on.empty() ? args.fail_on : cfg.fail_on.value_or("note");
+  prepared.report_rules = prepared.rules.infos();
+  for (std::size_t i = 0; i < prepared.report_rules.size(); ++i) {
+    if (options.selection.level[i]) prepared.report_rules[i].severity = *options.selection.level[i];
+  }
+  return prepared;
+}
+
+int run_scan(const ScanArgs& args) {
+  std::optional<PreparedScan> prepared = prepare_scan(args);
+  if (!prepared) return kExitError;
+  const RuleSet& rules = prepared->rules;
+  const ScanOptions& options = prepared->options;
 
   ReportOutput output;
   std::string error;
@@ -135,7 +199,7 @@ int run_scan(const ScanArgs& args) {
   ReportSummary streamed;
   bool streamed_over_threshold = false;
   const std::optional<Severity> threshold =
-      args.fail_on == "none" ? std::nullopt : severity_from_name(args.fail_on);
+      prepared->fail_on == "none" ? std::nullopt : severity_from_name(prepared->fail_on);
   bool write_failed = false;
   if (streaming) {
     callbacks.findings = [&](std::vector<Finding>&& findings) {
@@ -161,7 +225,7 @@ int run_scan(const ScanArgs& args) {
   progress.finish();
   if (args.stats) print_stats(stderr, result, rules);
 
-  ReportInput input{rules.infos(), result.findings, result.diagnostics, result.root,
+  ReportInput input{prepared->report_rules, result.findings, result.diagnostics, result.root,
                     result.stats.files_scanned, result.complete};
   std::ostringstream out;
   if (streaming) {
@@ -209,6 +273,41 @@ int run_merge(const std::vector<std::string>& inputs, const std::string& output_
     std::cerr << "citizenscan: " << error << '\n';
     return kExitError;
   }
+  return kExitClean;
+}
+
+// Writes a whole file atomically; false (with the reason on stderr) when it cannot.
+bool write_file(const std::string& path, const std::string& content) {
+  ReportOutput output;
+  std::string error;
+  if (output.open(path, error) && output.write(content, error) && output.commit(error)) return true;
+  std::cerr << "citizenscan: " << error << '\n';
+  return false;
+}
+
+// Writes DIR/.citizenscan.json (never over an existing one unless forced) and DIR/.pre-commit-config.yaml
+// when the project has none; with one, prints the hook entry to add.
+int run_init(const std::string& dir, bool force) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    std::cerr << "citizenscan: init: " << dir << " is not a directory\n";
+    return kExitError;
+  }
+  const std::string config = (fs::path(dir) / kConfigFileName).string();
+  if (fs::exists(config, ec) && !force) {
+    std::cerr << "citizenscan: init: " << config << " exists; use --force to replace it\n";
+    return kExitError;
+  }
+  if (!write_file(config, starter_config())) return kExitError;
+  std::cout << "wrote " << config << '\n';
+  const std::string precommit = (fs::path(dir) / ".pre-commit-config.yaml").string();
+  if (fs::exists(precommit, ec)) {
+    std::cout << precommit << " exists; add this hook to it:\n\n" << precommit_config_snippet();
+    return kExitClean;
+  }
+  if (!write_file(precommit, precommit_config_snippet())) return kExitError;
+  std::cout << "wrote " << precommit << " (run `pre-commit install` to turn the hook on)\n";
   return kExitClean;
 }
 
@@ -275,6 +374,62 @@ int run_parse(const std::string& path, const std::string& language_name_arg) {
   return kExitClean;
 }
 
+// The flags of every command that scans.
+void add_scan_flags(CLI::App* cmd, ScanArgs& args) {
+  cmd->add_option("targets", args.targets, "Files or directories (default: .)");
+  cmd->add_option("-f,--format", args.format, "Output format")
+      ->check(CLI::IsMember({"text", "sarif", "json", "jsonl"}));
+  cmd->add_option("-o,--output", args.output, "Write the report to FILE (atomically)");
+  cmd->add_option("-j,--jobs", args.jobs, "Worker threads (default: all hardware threads)");
+  cmd->add_option("--rules", args.rule_paths, "Extra rule pack file or directory (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_flag("--no-builtin-rules", args.no_builtin_rules,
+                     "Run only the packs given with --rules");
+  cmd->add_option("--fail-on", args.fail_on,
+                       "Exit 1 when a finding at or above this level remains (default: config failOn, else note = any)")
+      ->check(CLI::IsMember({"error", "warning", "note", "none"}));
+  cmd->add_option("--color", args.color, "Colour text output")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_option("--root", args.options.walk.root,
+                       "Root for relative paths in reports (default: the single directory target, else .)");
+  cmd->add_flag("--no-ignore", [&](std::int64_t) { args.options.walk.respect_ignore_files = false; },
+                     "Do not honour .gitignore/.ignore files");
+  cmd->add_option("--exclude", args.options.walk.exclude_globs, "Skip paths matching GLOB (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--include", args.options.walk.include_globs, "Only scan paths matching GLOB (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--org-domain", args.options.org_domains,
+                       "The organisation's own mail domain (repeatable); addresses outside it are reported "
+                       "as external by the rules that check recipients")
+      ->allow_extra_args(false);
+  cmd->add_option("--max-file-size", args.max_file_size, "Skip larger files (default 8M)");
+  cmd->add_option("--parse-budget-ms", args.options.parse_budget_ms,
+                       "Per-file parse time budget; past it only text rules run (default 10000)");
+  cmd->add_flag("--no-prefilter", [&](std::int64_t) { args.options.prefilter = false; },
+                     "Run every rule on every file (benchmark baseline; same findings, slower)");
+  cmd->add_flag("--stats", args.stats,
+                     "Print files skipped by reason, bytes, the share parsed, time per stage, the slowest rules and "
+                     "peak memory to stderr");
+  cmd->add_option("--progress", args.progress, "Progress line on stderr (default: auto = on a terminal)")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_flag("-q,--quiet", args.quiet, "No progress line");
+  cmd->add_option("--max-parse-size", args.max_parse_size,
+                       "Code files larger than this get text rules only, with a note (default 4M; 0 = no limit)");
+  cmd->add_flag("--parse-minified", [&](std::int64_t) { args.options.text_only_minified = false; },
+                     "Parse minified or generated code too (by default it gets text rules only, with a note)");
+  cmd->add_flag("--show-secrets", args.options.show_secrets,
+                     "Show full secret values in the output (never use in CI logs)");
+  cmd->add_flag("--no-inline-ignores", [&](std::int64_t) { args.options.inline_ignores = false; },
+                     "Ignore citizenscan:ignore comments");
+  cmd->add_option("--shard-index", args.options.walk.shard_index,
+                       "This shard's index (0-based; default: $JOB_COMPLETION_INDEX when --shard-count is given)")
+      ->each([&](const std::string&) { args.shard_index_given = true; });
+  cmd->add_option("--shard-count", args.options.walk.shard_count, "Number of shards")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--config", args.config, "Read this config file instead of looking for .citizenscan.json");
+  cmd->add_flag("--no-config", args.no_config, "Ignore .citizenscan.json files");
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -288,56 +443,13 @@ int run(int argc, char** argv) {
 
   ScanArgs scan_args;
   CLI::App* scan_cmd = app.add_subcommand("scan", "Scan files and directories");
-  scan_cmd->add_option("targets", scan_args.targets, "Files or directories (default: .)");
-  scan_cmd->add_option("-f,--format", scan_args.format, "Output format")
-      ->check(CLI::IsMember({"text", "sarif", "json", "jsonl"}));
-  scan_cmd->add_option("-o,--output", scan_args.output, "Write the report to FILE (atomically)");
-  scan_cmd->add_option("-j,--jobs", scan_args.jobs, "Worker threads (default: all hardware threads)");
-  scan_cmd->add_option("--rules", scan_args.rule_paths, "Extra rule pack file or directory (repeatable)")
-      ->allow_extra_args(false);
-  scan_cmd->add_flag("--no-builtin-rules", scan_args.no_builtin_rules,
-                     "Run only the packs given with --rules");
-  scan_cmd->add_option("--fail-on", scan_args.fail_on,
-                       "Exit 1 when a finding at or above this level remains (default: note = any)")
-      ->check(CLI::IsMember({"error", "warning", "note", "none"}));
-  scan_cmd->add_option("--color", scan_args.color, "Colour text output")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
-  scan_cmd->add_option("--root", scan_args.options.walk.root,
-                       "Root for relative paths in reports (default: the single directory target, else .)");
-  scan_cmd->add_flag("--no-ignore", [&](std::int64_t) { scan_args.options.walk.respect_ignore_files = false; },
-                     "Do not honour .gitignore/.ignore files");
-  scan_cmd->add_option("--exclude", scan_args.options.walk.exclude_globs, "Skip paths matching GLOB (repeatable)")
-      ->allow_extra_args(false);
-  scan_cmd->add_option("--include", scan_args.options.walk.include_globs, "Only scan paths matching GLOB (repeatable)")
-      ->allow_extra_args(false);
-  scan_cmd->add_option("--org-domain", scan_args.options.org_domains,
-                       "The organisation's own mail domain (repeatable); addresses outside it are reported "
-                       "as external by the rules that check recipients")
-      ->allow_extra_args(false);
-  scan_cmd->add_option("--max-file-size", scan_args.max_file_size, "Skip larger files (default 8M)");
-  scan_cmd->add_option("--parse-budget-ms", scan_args.options.parse_budget_ms,
-                       "Per-file parse time budget; past it only text rules run (default 10000)");
-  scan_cmd->add_flag("--no-prefilter", [&](std::int64_t) { scan_args.options.prefilter = false; },
-                     "Run every rule on every file (benchmark baseline; same findings, slower)");
-  scan_cmd->add_flag("--stats", scan_args.stats,
-                     "Print files skipped by reason, bytes, the share parsed, time per stage, the slowest rules and "
-                     "peak memory to stderr");
-  scan_cmd->add_option("--progress", scan_args.progress, "Progress line on stderr (default: auto = on a terminal)")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
-  scan_cmd->add_flag("-q,--quiet", scan_args.quiet, "No progress line");
-  scan_cmd->add_option("--max-parse-size", scan_args.max_parse_size,
-                       "Code files larger than this get text rules only, with a note (default 4M; 0 = no limit)");
-  scan_cmd->add_flag("--parse-minified", [&](std::int64_t) { scan_args.options.text_only_minified = false; },
-                     "Parse minified or generated code too (by default it gets text rules only, with a note)");
-  scan_cmd->add_flag("--show-secrets", scan_args.options.show_secrets,
-                     "Show full secret values in the output (never use in CI logs)");
-  scan_cmd->add_flag("--no-inline-ignores", [&](std::int64_t) { scan_args.options.inline_ignores = false; },
-                     "Ignore citizenscan:ignore comments");
-  scan_cmd->add_option("--shard-index", scan_args.options.walk.shard_index,
-                       "This shard's index (0-based; default: $JOB_COMPLETION_INDEX when --shard-count is given)")
-      ->each([&](const std::string&) { scan_args.shard_index_given = true; });
-  scan_cmd->add_option("--shard-count", scan_args.options.walk.shard_count, "Number of shards")
-      ->check(CLI::PositiveNumber);
+  add_scan_flags(scan_cmd, scan_args);
+
+  std::string init_dir = ".";
+  bool init_force = false;
+  CLI::App* init_cmd = app.add_subcommand("init", "Write a starter .citizenscan.json and a pre-commit hook entry");
+  init_cmd->add_option("dir", init_dir, "Project folder (default: .)");
+  init_cmd->add_flag("--force", init_force, "Overwrite an existing .citizenscan.json");
 
   std::vector<std::string> rules_paths;
   std::string explain_id;
@@ -380,10 +492,14 @@ int run(int argc, char** argv) {
       }
       return run_scan(scan_args);
     }
+    if (init_cmd->parsed()) return run_init(init_dir, init_force);
     if (rules_cmd->parsed()) return run_rules(rules_paths, rules_no_builtin, explain_cmd->parsed() ? explain_id : "");
     if (parse_cmd->parsed()) return run_parse(parse_path, parse_language);
     if (merge_cmd->parsed()) return run_merge(merge_inputs, merge_output);
     std::cout << app.help();
+    return kExitError;
+  } catch (const ConfigError& e) {
+    std::cerr << "citizenscan: invalid config: " << e.what() << '\n';
     return kExitError;
   } catch (const RuleLoadError& e) {
     std::cerr << "citizenscan: invalid rule pack: " << e.what() << '\n';

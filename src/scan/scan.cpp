@@ -99,7 +99,10 @@ class Worker {
       for (std::uint32_t i = 0; i < candidates_.size(); ++i) candidates_[i] = i;
     }
     const detail::LanguageMask bit = detail::language_bit(entry.language);
-    std::erase_if(candidates_, [&](std::uint32_t r) { return (compiled.rules[r].languages & bit) == 0; });
+    const std::vector<bool>& enabled = options_.selection.enabled;
+    std::erase_if(candidates_, [&](std::uint32_t r) {
+      return (compiled.rules[r].languages & bit) == 0 || (r < enabled.size() && !enabled[r]);
+    });
     clock.lap(Stage::Prefilter);
     if (candidates_.empty()) {
       ++stats_.files_no_candidates;
@@ -145,6 +148,10 @@ class Worker {
     if (options_.rule_timing) match_options.rule_ns = stats_.rule_ns.data();
     match_file(rules_, candidates_, input, match_options, workspace_, outcome.findings);
     tree.reset();
+    const auto& levels = options_.selection.level;
+    for (Finding& finding : outcome.findings) {
+      if (finding.rule_index < levels.size() && levels[finding.rule_index]) finding.level = *levels[finding.rule_index];
+    }
     clock.lap(Stage::Match);
     if (options_.inline_ignores && !outcome.findings.empty()) {
       const std::size_t before = outcome.diagnostics.size();
@@ -279,6 +286,15 @@ bool looks_minified(std::string_view file_name, Language language, const LineInd
   constexpr std::size_t kLongestLine = 64 * 1024;
   if (size < kMinSize) return false;
   return size / lines.line_count() > kMeanLine || lines.longest_line() > kLongestLine;
+}
+
+std::string_view pii_sensitivity_name(PiiSensitivity level) {
+  switch (level) {
+    case PiiSensitivity::Low: return "low";
+    case PiiSensitivity::Medium: return "medium";
+    case PiiSensitivity::High: return "high";
+  }
+  return "medium";
 }
 
 std::optional<std::string> normalize_org_domain(std::string_view text) {
