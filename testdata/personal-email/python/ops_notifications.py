@@ -48,6 +48,13 @@ def low_stock_yagmail(items):
     yag.send(to=OPS_TEAM, subject="Low stock", contents="\n".join(items))
 
 
+def low_stock_yagmail_alias(items):
+    # yagmail's {address: display name} form of the user
+    # expect: personal-email/consumer-sender-address
+    yag = yagmail.SMTP({"contoso.ops.bot@gmail.com": "Contoso Ops"}, os.environ["YAG_PW"])
+    yag.send(to=OPS_TEAM, subject="Low stock", contents=items)
+
+
 def low_stock_yagmail_env(items):
     # expect: personal-email/consumer-smtp-server
     yag = yagmail.SMTP(os.environ["BOT_USER"], os.environ["BOT_PW"])
