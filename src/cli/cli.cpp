@@ -444,6 +444,11 @@ int run(int argc, char** argv) {
   ScanArgs scan_args;
   CLI::App* scan_cmd = app.add_subcommand("scan", "Scan files and directories");
   add_scan_flags(scan_cmd, scan_args);
+  scan_cmd->footer(
+      "Test files (a test/tests/spec/fixtures folder, test_*.py, *_test.py, *.test.js, *.spec.js, conftest.py)\n"
+      "are scanned like any other file; a rule may report lower there (its help says so). Credentials:\n"
+      "generic passwords, connection strings and config secrets become warnings in tests, provider tokens\n"
+      "with a recognised structure stay errors. Exclude tests entirely with --exclude 'tests/'.");
 
   std::string init_dir = ".";
   bool init_force = false;

@@ -7,7 +7,7 @@
 // expect: credentials/google-oauth-client-secret
 var OAUTH_CLIENT_SECRET = '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';
 var OAUTH_CLIENT_ID = '602938475610-h7s9d2k4q1w3e5r7.apps.googleusercontent.com';
-// expect: credentials/hardcoded-password
+// expect: credentials/zoom-client-secret
 var ZOOM_CLIENT_SECRET = 'fkkVXaX0kPuQEGvogleFef4zfKqQgSmq';
 // expect: credentials/dropbox-token
 var DROPBOX_TOKEN = 'sl.u.QjrSJSIuGYzS-dxSh7X2Iz7YDv1Qot5Bj093Y5B2TqMjdT73qkCC61Rs7gc4nvQDFBxUZRMBs7gckyttd6-N1aDNAF7bUUAyfOHpdgr7JCJT2GDpmxGAAB5o858txdOk6kX80bXIVk10';
@@ -56,7 +56,7 @@ function zoomService_() {
   return OAuth2.createService('zoom')
     .setTokenUrl('https://zoom.us/oauth/token')
     .setClientId('Xk2Lm9Np4Qr7St1Uv3Wx')
-    // expect: credentials/hardcoded-password
+    // expect: credentials/zoom-client-secret
     .setClientSecret('3JKKgQ3ivQzarSj95uI5rlHymHNOxG4v')
     .setPropertyStore(PropertiesService.getScriptProperties());
 }

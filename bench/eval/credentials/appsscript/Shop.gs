@@ -24,8 +24,8 @@ var CONFIG = {
   },
   paypal: {
     clientId: 'AeXe4j0oflRApvQscHdFqlvrDyI4Yu7XKGqVdR7QcgntTc77TVJt6LZFKSHxdItpwZm',
-    // expect: credentials/hardcoded-password
-    clientSecret: 'EhB4FcFGNQREyGLdAVayRQ1745IivNZwVgO9JM2DtnUv5mhR5aHIqHWWJ0ixzYldU',
+    // expect: credentials/paypal-credential
+    clientSecret: 'Eww0sAO_DGpUxjKbgRBWZRZX1VlxeVZ4DNCNnOBFXL4k41GiLP9qG3L0uKW4yWRzSaTLyvH1D0SZaoza',
   },
   braintree: {
     // expect: credentials/braintree-access-token

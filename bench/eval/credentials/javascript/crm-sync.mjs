@@ -8,7 +8,7 @@ const SF_ACCESS_TOKEN = '00Dsb7XmIuMQv5hhju!T2MKgLifBCXzfYCz_nd4fjjbjf137ve.CGXg
 const SF_INSTANCE = 'https://acme.my.salesforce.com';
 // expect: credentials/hubspot-token
 const hubspotToken = 'pat-na2-6f2de8ec-fc13-ca90-8ea3-63d11d2e5f1b';
-// expect: credentials/jwt
+// expect: credentials/monday-api-token
 const MONDAY_API_TOKEN = 'eyJhbGciOiAiSFMyNTYiLCAidHlwIjogIkpXVCJ9.eyJzdWIiOiAiNjg2NzYiLCAiaWF0IjogMTYxNDM4NDgzMSwgInNjb3BlIjogImFkbWluIn0.sm6vvX8pzUygYSYdHKKljv70VD_0O8mufqsWP7pYg8O';
 // expect: credentials/okta-api-token
 const OKTA_API_TOKEN = '00gDgrGxhxoDzemVLlCrvvCUjaIusYX0Wx59woeIdn';

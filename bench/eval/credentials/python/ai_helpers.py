@@ -68,7 +68,7 @@ def tag_ticket_env(text, api_key=None):
 
 
 def translate(copy, target="de"):
-    # expect: credentials/hardcoded-password
+    # expect: credentials/deepl-api-key
     headers = {"Authorization": "DeepL-Auth-Key 0b48add7-ed54-5ba7-b87d-497a986425ac:fx"}
     r = requests.post("https://api-free.deepl.com/v2/translate", headers=headers,
                       data={"text": copy, "target_lang": target.upper()})

@@ -88,7 +88,7 @@ def partner_api_env(lead):
 
 
 def zoom_token():
-    # expect: credentials/hardcoded-password
+    # expect: credentials/zoom-client-secret
     ZOOM_CLIENT_SECRET = "X4yE2DlcepCzdZvbsGRsRfakk6oXiVvA"
     ZOOM_CLIENT_ID = "q8Xz1LmN2oPq3RsT4uVw"
     ZOOM_ACCOUNT_ID = "aB3dE5fG7hI9jK1lM3nO"
@@ -115,8 +115,8 @@ def square_payments():
 
 
 def paypal_token():
-    # expect: credentials/hardcoded-password
-    paypal_secret = "E5eHpd5Mtm22dCdh15KCGqacYBHgOMjauYTLyzeLE7JaJxDea9QpzFl90m78znJZg"
+    # expect: credentials/paypal-credential
+    paypal_secret = "EZWzwDFrlGXl-z1BVXBt7wRkl8OZfIa2AUk7z7gTqBu4wweocv81k2lsNaWQrZzhB4GZqT8hqt0pmpsL"
     paypal_client_id = "AZiwCdMnxhTBA3dvvIS81bMIkvobKsj1iF16CUXtYmjyf0odVmMKQ5NAKIVEp6lfFr"
     r = requests.post("https://api-m.paypal.com/v1/oauth2/token", auth=(paypal_client_id, paypal_secret),
                       data={"grant_type": "client_credentials"})
@@ -124,7 +124,7 @@ def paypal_token():
 
 
 def monday_items():
-    # expect: credentials/jwt
+    # expect: credentials/monday-api-token
     headers = {"Authorization": "eyJhbGciOiAiSFMyNTYiLCAidHlwIjogIkpXVCJ9.eyJzdWIiOiAiNjQ0NzQiLCAiaWF0IjogMTYyODg0MjUyOCwgInNjb3BlIjogImFkbWluIn0.GXchGGhB9bVcXoj0W9wag8TlTe0xkQtd2qvN0pHl9TN", "API-Version": "2024-01"}
     return requests.post("https://api.monday.com/v2", json={"query": "{ boards (limit: 5) { id name } }"}, headers=headers).json()
 
