@@ -31,6 +31,16 @@ struct MatchInput {
   const LineIndex& lines;
   const TSTree* tree = nullptr;  // null: only raw-text matchers run
   bool test_file = false;        // a test or fixture (is_test_path): rules' testSeverity applies
+  bool embedded = false;         // `tree` covers only an embedded region: raw-text matchers do not run
+};
+
+// A span of a host file holding text in another language (SQL in a string passed to execute()),
+// found by the packs' "embedded" matchers. Parse it on its own (Parser::parse_range) and match it
+// with `language` and MatchInput::embedded set: node offsets stay those of the host file.
+struct EmbeddedRegion {
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
+  Language language = Language::Sql;
 };
 
 struct MatchOptions {
@@ -58,6 +68,10 @@ class MatchWorkspace {
 void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidates,
                 const MatchInput& input, const MatchOptions& options, MatchWorkspace& workspace,
                 std::vector<Finding>& out);
+
+// The embedded regions of a parsed host file (sorted, each span once).
+void find_embedded(const RuleSet& rules, const MatchInput& input, MatchWorkspace& workspace,
+                   std::vector<EmbeddedRegion>& out);
 
 // Value helpers, exposed for tests and reuse.
 std::string_view unquote_literal(std::string_view text);   // 'x', "x", `x`, r"x", """x""", N'x'

@@ -7,6 +7,7 @@
 //   else std::cerr << out.error;   // "parse budget of 2000 ms exceeded"
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -50,6 +51,8 @@ class Parser {
 
   // budget_ms == 0 means no limit. After a cancelled parse the parser is reset for the next file.
   ParseOutcome parse(std::string_view source, unsigned budget_ms);
+  // Parses only source[start, end) (an embedded region); the tree's offsets are those of `source`.
+  ParseOutcome parse_range(std::string_view source, std::uint32_t start, std::uint32_t end, unsigned budget_ms);
   Grammar grammar() const { return grammar_; }
 
  private:

@@ -78,6 +78,7 @@ struct ScanStats {
   std::uint64_t files_text_only_minified = 0;  // minified/generated: not parsed
   std::uint64_t files_text_only_large = 0;     // over max_parse_bytes: not parsed
   std::uint64_t files_parse_failed = 0;        // parse budget exceeded or no tree
+  std::uint64_t embedded_regions_parsed = 0;   // embedded text (SQL in strings) parsed and matched
   std::uint64_t bytes_scanned = 0;
   std::uint64_t bytes_parsed = 0;
   std::uint64_t findings = 0;  // including suppressed ones

@@ -766,6 +766,34 @@ std::string make_snippet(const MatchInput& input, const Region& region,
 
 }  // namespace
 
+void find_embedded(const RuleSet& rules, const MatchInput& input, MatchWorkspace& workspace,
+                   std::vector<EmbeddedRegion>& out) {
+  out.clear();
+  if (input.tree == nullptr) return;
+  const detail::CompiledRules& compiled = rules.compiled();
+  const Grammar grammar = grammar_of(input.language);
+  const detail::LanguageMask bit = detail::language_bit(input.language);
+  const auto& boundaries = compiled.grammars[static_cast<int>(grammar)].function_boundaries;
+  workspace.state().definitions.clear();
+  std::vector<Hit> hits;
+  for (const detail::EmbeddedMatcher& embedded : compiled.embedded) {
+    if (embedded.matcher.grammar != grammar || (embedded.matcher.languages & bit) == 0) continue;
+    hits.clear();
+    run_query(0, 0, embedded.matcher, input, boundaries, MatchOptions{}, workspace.state(), hits);
+    for (const Hit& hit : hits) {
+      if (hit.end > hit.start) out.push_back({hit.start, hit.end, embedded.language});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const EmbeddedRegion& a, const EmbeddedRegion& b) {
+    return std::tie(a.start, a.end, a.language) < std::tie(b.start, b.end, b.language);
+  });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const EmbeddedRegion& a, const EmbeddedRegion& b) {
+                          return a.start == b.start && a.end == b.end && a.language == b.language;
+                        }),
+            out.end());
+}
+
 void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidates,
                 const MatchInput& input, const MatchOptions& options, MatchWorkspace& workspace,
                 std::vector<Finding>& out) {
@@ -783,7 +811,7 @@ void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidat
     if ((rule.languages & bit) == 0) continue;
     const std::uint64_t started = options.rule_ns != nullptr && !rule.regexes.empty() ? now_ns() : 0;
     for (const RegexMatcher& matcher : rule.regexes) {
-      if (matcher.languages & bit) run_regex(index, matcher, input, options, hits);
+      if ((matcher.languages & bit) && !input.embedded) run_regex(index, matcher, input, options, hits);
     }
     if (started != 0) options.rule_ns[index] += now_ns() - started;
     if (input.tree == nullptr || combined.query) continue;

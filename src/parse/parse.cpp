@@ -1,5 +1,6 @@
 #include "citizenscan/parse.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <stdexcept>
@@ -89,6 +90,30 @@ ParseOutcome Parser::parse(std::string_view source, unsigned budget_ms) {
   }
   outcome.tree.reset(tree);
   outcome.has_syntax_errors = ts_node_has_error(ts_tree_root_node(tree));
+  return outcome;
+}
+
+ParseOutcome Parser::parse_range(std::string_view source, std::uint32_t start, std::uint32_t end,
+                                 unsigned budget_ms) {
+  ParseOutcome outcome;
+  if (source.size() > UINT32_MAX || start > end || end > source.size()) {
+    outcome.error = "embedded region outside the file";
+    return outcome;
+  }
+  auto point_at = [&](std::uint32_t byte) {
+    const std::string_view before = source.substr(0, byte);
+    const std::size_t newline = before.rfind('\n');
+    const auto row = static_cast<std::uint32_t>(std::count(before.begin(), before.end(), '\n'));
+    const auto column = static_cast<std::uint32_t>(newline == std::string_view::npos ? byte : byte - newline - 1);
+    return TSPoint{row, column};
+  };
+  const TSRange range{point_at(start), point_at(end), start, end};
+  if (!ts_parser_set_included_ranges(parser_.get(), &range, 1)) {
+    outcome.error = "the parser rejected the embedded region";
+    return outcome;
+  }
+  outcome = parse(source, budget_ms);
+  ts_parser_set_included_ranges(parser_.get(), nullptr, 0);  // the next file is parsed whole
   return outcome;
 }
 

@@ -168,8 +168,17 @@ struct GrammarInfo {
   mutable CombinedQuery combined;
 };
 
+// A pack's "embedded" entry: a query matcher in a host language whose report capture is text in
+// another language (SQL in a string passed to execute()); scan parses that span with the other
+// grammar and runs the other language's rules on it.
+struct EmbeddedMatcher {
+  Language language = Language::Sql;  // the language of the embedded text
+  QueryMatcher matcher;
+};
+
 struct CompiledRules {
   std::vector<RuleInfo> infos;
+  std::vector<EmbeddedMatcher> embedded;
   std::vector<CompiledRule> rules;  // parallel to infos
   Prefilter prefilter;
   std::array<GrammarInfo, kGrammarCount> grammars;

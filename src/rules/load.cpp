@@ -666,7 +666,7 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
   } catch (const json::parse_error& e) {
     ctx.fail("", std::string("malformed JSON: ") + e.what());
   }
-  check_keys(ctx, "", doc, {"$schema", "pack", "description", "definitions", "labels", "rules"});
+  check_keys(ctx, "", doc, {"$schema", "pack", "description", "definitions", "labels", "embedded", "rules"});
   const std::string pack = get_string(ctx, "", doc, "pack", true);
   std::map<std::string, std::string> definitions;
   if (doc.contains("definitions")) {
@@ -707,6 +707,23 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
     }
   }
   ctx.labels = &labels;
+  // "embedded": [{"languages": ["python"], "language": "sql", "query": "...", "report": "sql"}]
+  if (doc.contains("embedded")) {
+    if (!doc["embedded"].is_array()) ctx.fail("embedded", "must be an array of matchers");
+    for (std::size_t i = 0; i < doc["embedded"].size(); ++i) {
+      const json& e = doc["embedded"][i];
+      const std::string here = "embedded[" + std::to_string(i) + "]";
+      check_keys(ctx, here, e, {"languages", "language", "query", "report", "where", "value", "note"});
+      const auto language = language_from_name(get_string(ctx, here, e, "language", true));
+      if (!language || grammar_of(*language) == Grammar::None) {
+        ctx.fail(here + ".language", "must name a language with a grammar (e.g. \"sql\")");
+      }
+      const LanguageMask hosts = parse_languages(ctx, here + ".languages", get_strings(ctx, here, e, "languages"));
+      CompiledRule scratch;
+      compile_query_matcher(ctx, here, e, hosts, "embedded", scratch);
+      for (QueryMatcher& matcher : scratch.queries) out.embedded.push_back({*language, std::move(matcher)});
+    }
+  }
   if (!doc.contains("rules") || !doc["rules"].is_array()) ctx.fail("", "'rules' must be an array");
   for (std::size_t r = 0; r < doc["rules"].size(); ++r) {
     const json& j = doc["rules"][r];

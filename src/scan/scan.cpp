@@ -147,6 +147,7 @@ class Worker {
     MatchOptions match_options{options_.show_secrets, options_.org_domains};
     if (options_.rule_timing) match_options.rule_ns = stats_.rule_ns.data();
     match_file(rules_, candidates_, input, match_options, workspace_, outcome.findings);
+    if (tree && !compiled.embedded.empty()) match_embedded(loaded.text, input, match_options, outcome);
     tree.reset();
     const auto& levels = options_.selection.level;
     for (Finding& finding : outcome.findings) {
@@ -167,6 +168,32 @@ class Worker {
     return loaded.text.size();
   }
 
+  // Text in another language inside the file (SQL in a string passed to execute()): each region is
+  // parsed on its own with its grammar and matched with that language's rules, in file offsets.
+  void match_embedded(std::string_view text, const MatchInput& host, const MatchOptions& match_options,
+                      FileOutcome& outcome) {
+    const auto& compiled = rules_.compiled();
+    find_embedded(rules_, host, workspace_, regions_);
+    for (const EmbeddedRegion& region : regions_) {
+      const std::string_view piece = text.substr(region.start, region.end - region.start);
+      if (options_.prefilter) {
+        compiled.prefilter.candidates(piece, embedded_candidates_);
+      } else {
+        embedded_candidates_.resize(compiled.rules.size());
+        for (std::uint32_t i = 0; i < embedded_candidates_.size(); ++i) embedded_candidates_[i] = i;
+      }
+      std::erase_if(embedded_candidates_,
+                    [&](std::uint32_t r) { return !compiled.rules[r].needs_tree(region.language); });
+      if (embedded_candidates_.empty()) continue;
+      ParseOutcome parsed =
+          parser_for(grammar_of(region.language)).parse_range(text, region.start, region.end, options_.parse_budget_ms);
+      if (!parsed.tree) continue;  // an embedded string that does not parse is not worth a diagnostic
+      ++stats_.embedded_regions_parsed;
+      MatchInput input{text, region.language, host.lines, parsed.tree.get(), host.test_file, /*embedded=*/true};
+      match_file(rules_, embedded_candidates_, input, match_options, workspace_, outcome.findings);
+    }
+  }
+
   ScanStats& stats() { return stats_; }
 
  private:
@@ -183,6 +210,8 @@ class Worker {
   MatchWorkspace workspace_;
   std::array<std::optional<Parser>, kGrammarCount> parsers_;
   std::vector<std::uint32_t> candidates_;
+  std::vector<std::uint32_t> embedded_candidates_;
+  std::vector<EmbeddedRegion> regions_;
 };
 
 void add_stats(ScanStats& total, const ScanStats& part) {
@@ -195,6 +224,7 @@ void add_stats(ScanStats& total, const ScanStats& part) {
   total.files_text_only_minified += part.files_text_only_minified;
   total.files_text_only_large += part.files_text_only_large;
   total.files_parse_failed += part.files_parse_failed;
+  total.embedded_regions_parsed += part.embedded_regions_parsed;
   total.bytes_scanned += part.bytes_scanned;
   total.bytes_parsed += part.bytes_parsed;
   total.findings += part.findings;

@@ -634,5 +634,55 @@ TEST(MatchDefinitions, DefinitionTakesNoText) {
   EXPECT_THROW(RuleSet::load_from_texts({{"t.json", text}}), RuleLoadError);
 }
 
+TEST(MatchEmbedded, SqlInAPythonStringIsParsedAndMatchedInFileOffsets) {
+  const std::string text = R"J({"pack": "t",
+    "embedded": [{"languages": ["python"], "language": "sql", "report": "sql",
+                  "query": "(call function: (attribute attribute: (identifier) @m) arguments: (argument_list . (string (string_content) @sql)) (#eq? @m \"execute\"))"}],
+    "rules": [)J" +
+      rule("t/delete", R"(["sql"])", "delete from {table}",
+           R"J({"query": "(statement (delete) . (from (object_reference) @table) @from) @stmt", "report": "stmt", "where": [{"capture": "from", "notContains": ["where"]}]},
+               {"regex": "DELETE", "message": "text"})J") + "]}";
+  RuleSet rules = RuleSet::load_from_texts({{"t.json", text}});
+  const std::string source =
+      "print('DELETE FROM nothing')\n"
+      "cur.execute('DELETE FROM a WHERE id = 1')\n"
+      "cur.execute(\"DELETE FROM staging\")\n";
+  Parser python(Grammar::Python);
+  TreePtr tree = python.parse(source, 0).tree;
+  LineIndex lines(source);
+  MatchWorkspace workspace;
+  MatchInput host{source, Language::Python, lines, tree.get()};
+  std::vector<EmbeddedRegion> regions;
+  find_embedded(rules, host, workspace, regions);
+  ASSERT_EQ(regions.size(), 2u);
+  EXPECT_EQ(source.substr(regions[1].start, regions[1].end - regions[1].start), "DELETE FROM staging");
+  EXPECT_EQ(regions[1].language, Language::Sql);
+
+  Parser sql(Grammar::Sql);
+  std::vector<Finding> findings;
+  const std::vector<std::uint32_t> all{0};
+  for (const EmbeddedRegion& region : regions) {
+    ParseOutcome parsed = sql.parse_range(source, region.start, region.end, 0);
+    ASSERT_TRUE(parsed.tree);
+    MatchInput input{source, Language::Sql, lines, parsed.tree.get(), false, /*embedded=*/true};
+    match_file(rules, all, input, {}, workspace, findings);
+  }
+  // The query matcher finds the DELETE without WHERE at its place in the Python file; the raw-text
+  // regex does not run over the host file's text.
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].message, "delete from staging");
+  EXPECT_EQ(findings[0].region.start_line, 3u);
+  EXPECT_EQ(findings[0].region.start_column, 14u);
+  EXPECT_EQ(findings[0].language, Language::Sql);
+  // The parser parses whole files again afterwards.
+  EXPECT_NE(tree_sexp(sql.parse("DELETE FROM x;", 0).tree.get()).find("(delete"), std::string::npos);
+}
+
+TEST(MatchEmbedded, EmbeddedLanguageMustHaveAGrammar) {
+  const std::string text = R"J({"pack": "t",
+    "embedded": [{"languages": ["python"], "language": "env", "query": "(string) @s"}], "rules": []})J";
+  EXPECT_THROW(RuleSet::load_from_texts({{"t.json", text}}), RuleLoadError);
+}
+
 }  // namespace
 }  // namespace citizenscan

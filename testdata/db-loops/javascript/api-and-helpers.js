@@ -69,4 +69,14 @@ async function stampStores(stores) {
   return ref;
 }
 
-module.exports = { geocodeAll, geocodePaced, blurbs, greetings, owners, ownersParallel, stampStores };
+async function resetFlags(storeIds) {
+  // expect: db-loops/update-without-where
+  await pool.query('UPDATE stores SET flagged = false');
+  await pool.query('UPDATE stores SET flagged = true WHERE id = ANY($1)', [storeIds]);
+  // expect: db-loops/update-without-where
+  await pool.query(`DELETE FROM store_cache`);
+  await pool.query(`DELETE FROM ${'store_cache'}`);
+  console.log('DELETE FROM store_cache');
+}
+
+module.exports = { resetFlags, geocodeAll, geocodePaced, blurbs, greetings, owners, ownersParallel, stampStores };

@@ -99,3 +99,19 @@ def run_script(path):
     for statement_text in statements:
         cur.execute(statement_text)
     conn.commit()
+
+
+def reload_staging(rows):
+    # SQL in strings passed to execute() is parsed as SQL, so the SQL rules apply to it.
+    cur = conn.cursor()
+    # expect: db-loops/update-without-where
+    cur.execute("DELETE FROM lead_staging")
+    cur.execute("DELETE FROM lead_staging_errors WHERE logged_at < now() - interval '7 days'")
+    cur.execute("TRUNCATE lead_staging_archive")
+    cur.executemany("INSERT INTO lead_staging (id, name) VALUES (%s, %s)", rows)
+    # expect: db-loops/update-without-where
+    cur.execute("""UPDATE leads
+                   SET score = 0""")
+    table = "lead_staging"
+    cur.execute(f"DELETE FROM {table}")
+    print("DELETE FROM lead_staging")

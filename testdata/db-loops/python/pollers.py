@@ -42,7 +42,7 @@ def ping_status_page():
 async def async_poll(pool):
     while True:
         async with pool.acquire() as conn:
-            await conn.execute("UPDATE heartbeats SET seen_at = now()")
+            await conn.execute("UPDATE heartbeats SET seen_at = now() WHERE worker = 'exporter'")
         await asyncio.sleep(10)
 
 

@@ -121,5 +121,17 @@ function titles(tickets) {
   return tickets.filter((t) => t.open).map((t) => t.title.trim());
 }
 
+app.post('/tickets/reset', async (req, res) => {
+  // expect: db-loops/update-without-where
+  await db.query('UPDATE tickets SET escalated = false');
+  // expect-none: db-loops
+  await db.query('UPDATE tickets SET escalated = false WHERE closed_at IS NOT NULL');
+  // expect: db-loops/update-without-where
+  await db.query(`DELETE FROM ticket_drafts`);
+  // expect-none: db-loops
+  await db.query(`DELETE FROM ticket_drafts WHERE created_at < now() - interval '30 days'`);
+  res.sendStatus(204);
+});
+
 app.listen(3000);
 module.exports = { escalate, notifySlack, notifySlackOnce, titles };

@@ -131,3 +131,16 @@ def values_by_key(keys):
         cur.execute("SELECT value FROM settings WHERE key = %s", (k,))
         results.append(cur.fetchone())
     return results
+
+
+def reset_week():
+    cur = conn.cursor()
+    # expect: db-loops/update-without-where
+    cur.execute("DELETE FROM weekly_sales")
+    # expect-none: db-loops
+    cur.execute("DELETE FROM weekly_sales WHERE week < date_trunc('week', now()) - interval '8 weeks'")
+    # expect: db-loops/update-without-where
+    cur.execute("UPDATE reps SET commission_rate = 0.05")
+    # expect-none: db-loops
+    cur.execute("UPDATE reps SET commission_rate = 0.05 WHERE commission_rate IS NULL")
+    conn.commit()
