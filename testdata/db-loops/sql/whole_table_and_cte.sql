@@ -45,3 +45,6 @@ WITH totals AS (
     SELECT 'all', SUM(amount) FROM sales
 )
 SELECT * FROM totals;
+
+-- Rewriting the SQLite schema text is a catalog operation, not a data table.
+UPDATE sqlite_master SET sql = replace(sql, 'old_name', 'new_name');
