@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "harness.h"
@@ -50,6 +51,42 @@ TEST(Cli, TextOutputNamesLocationRuleAndRedactsTheSecret) {
   EXPECT_EQ(run.out.find("AKIAQ3EGRTY6KXMFZ7PN"), std::string::npos) << "secret leaked:\n" << run.out;
   const RunResult shown = run_citizenscan({"scan", "--show-secrets", "app.py"}, tree.path());
   EXPECT_NE(shown.out.find("AKIAQ3EGRTY6KXMFZ7PN"), std::string::npos) << shown.out;
+}
+
+// Issue 3: generic passwords in test files are warnings, provider tokens stay errors; messages name
+// the identifier and the provider; two secrets on one line keep apart in their fingerprints.
+TEST(Cli, Issue3CredentialsInTestFilesAndFingerprints) {
+  TempTree tree("Issue3CredentialsInTestFilesAndFingerprints");
+  const std::string body =
+      "DB_PASSWORD = 'Zq8rT5mLp0w!'\n"
+      "GH = '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'\n"
+      "connect(password='Hv4tQ9zLw2xN!', api_key='Kp3Wm8Rt6Yv1Zq4Xs7Nb')\n";
+  tree.write("app.py", body);
+  tree.write("tests/test_app.py", body);
+  const RunResult run = run_citizenscan({"scan", "-f", "json", "--no-builtin-rules", "--rules",
+                                         CITIZENSCAN_SOURCE_DIR "/rules/credentials.json", "."}, tree.path());
+  ASSERT_EQ(run.exit_code, 1) << run.err;
+  const auto report = nlohmann::json::parse(run.out);
+  std::map<std::string, std::string> level;  // "path:line:rule" -> level
+  std::map<std::string, std::string> message;
+  std::vector<std::string> line3_fingerprints;
+  for (const auto& f : report["findings"]) {
+    const std::string key = f["relative_path"].get<std::string>() + ":" + std::to_string(f["line"].get<int>()) + ":" +
+                            f["rule_id"].get<std::string>();
+    level[key] = f["level"].get<std::string>();
+    message[key] = f["message"].get<std::string>();
+    if (f["relative_path"] == "app.py" && f["line"] == 3) line3_fingerprints.push_back(f["fingerprint"]);
+  }
+  EXPECT_EQ(level["app.py:1:credentials/hardcoded-password"], "error");
+  EXPECT_EQ(level["tests/test_app.py:1:credentials/hardcoded-password"], "warning");
+  EXPECT_EQ(level["app.py:2:credentials/github-token"], "error");
+  EXPECT_EQ(level["tests/test_app.py:2:credentials/github-token"], "error");
+  EXPECT_NE(message["app.py:1:credentials/hardcoded-password"].find("DB_PASSWORD"), std::string::npos);
+  EXPECT_NE(message["app.py:2:credentials/github-token"].find("GitHub"), std::string::npos);
+  EXPECT_NE(message["app.py:1:credentials/hardcoded-password"].find("`Zq8****`"), std::string::npos);
+  EXPECT_EQ(run.out.find("Zq8rT5mLp0w"), std::string::npos) << "secret leaked";
+  ASSERT_EQ(line3_fingerprints.size(), 2u) << run.out;
+  EXPECT_NE(line3_fingerprints[0], line3_fingerprints[1]);
 }
 
 TEST(Cli, NoFormatLeaksASecretWithoutShowSecrets) {

@@ -91,3 +91,11 @@ const docJwt = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiw
 const npmToken = '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';
 
 module.exports = { connectWarehouse, checkWebhookSecret, partner, partnerEnv, pgConfig, pgConfigEnv };
+
+function mailClient(sgClient) {
+  // expect: credentials/hardcoded-password
+  sgClient.setApiKey('Kp3Wm8Rt6Yv1Zq4Xs7Nb');
+  // a documentation value: provider prefix and a counting sequence, not a key
+  sgClient.setApiKey('SG.1234567890');
+  return sgClient;
+}
