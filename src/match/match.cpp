@@ -163,7 +163,10 @@ bool us_ssn_valid(std::string_view ssn) {
   // Never issued: area 000, 666 and 900-999, group 00, serial 0000; 123-45-6789 and 078-05-1120
   // are the well-known sample numbers printed in advertising and documentation.
   if (area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0) return false;
-  return digits != "123456789" && digits != "078051120";
+  if (digits == "123456789" || digits == "078051120") return false;
+  // Patterns people type as examples: every group one repeated digit (111-22-3333).
+  const std::string_view d(digits);
+  return !(one_repeated_char(d.substr(0, 3)) && one_repeated_char(d.substr(3, 2)) && one_repeated_char(d.substr(5, 4)));
 }
 
 bool crc32_base62_valid(std::string_view body) {

@@ -475,6 +475,8 @@ TEST(MatchChecksums, LuhnIbanAndSsn) {
   EXPECT_FALSE(us_ssn_valid("531-72-0000"));  // serial 0000
   EXPECT_FALSE(us_ssn_valid("123-45-6789"));  // the advertising sample
   EXPECT_FALSE(us_ssn_valid("555-55-5555"));
+  EXPECT_FALSE(us_ssn_valid("111-22-3333"));  // each group one repeated digit: an example
+  EXPECT_TRUE(us_ssn_valid("111-22-3334"));
   EXPECT_FALSE(us_ssn_valid("53-172-4488x"));
 }
 
