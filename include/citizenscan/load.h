@@ -32,14 +32,16 @@ struct LoadResult {
 
 class FileLoader {
  public:
-  // Reads at most max_bytes (+1 to detect growth). Skips, with a reason: unreadable files, files
-  // that are no longer regular files, binary content (NUL byte in the first 8 KiB), UTF-16/32.
+  // Reads at most max_bytes (+1 to detect growth; 0 = no limit below 4 GiB), the first 8 KiB
+  // first. Skips, with a reason: unreadable files, files that are no longer regular files, binary
+  // content (NUL byte in the first 8 KiB), UTF-16/32.
   LoadResult load(const std::string& path, std::uint64_t max_bytes);
 
  private:
   std::string buffer_;
 };
 
+// Not for concurrent use: position() remembers its last answer (each worker owns its index).
 class LineIndex {
  public:
   explicit LineIndex(std::string_view text);
@@ -56,6 +58,9 @@ class LineIndex {
   std::string_view text_;
   std::vector<std::uint32_t> starts_;  // byte offset of each line's first byte; "\n", "\r\n", "\r"
   std::uint32_t longest_ = 0;
+  mutable std::uint32_t last_line_ = 0;  // the last position() answer, to count on from there
+  mutable std::uint32_t last_offset_ = 0;
+  mutable std::uint32_t last_column_ = 1;
 };
 
 // Fills region line/column fields from its byte offsets.

@@ -40,7 +40,11 @@ struct ParseOutcome {
   TreePtr tree;        // null when parsing failed or ran out of budget
   std::string error;   // why, when tree is null
   bool has_syntax_errors = false;  // the tree contains ERROR/MISSING nodes (still usable)
+  // Nested deeper than tree-sitter queries can see (their match state keeps the depth in 16
+  // bits): a query cannot match below kMaxQueryDepth, so findings there would be missed silently.
+  bool deeper_than_queries_reach = false;
 };
+inline constexpr std::uint32_t kMaxQueryDepth = 65535;
 
 class Parser {
  public:

@@ -29,6 +29,24 @@ class Fd {
 
 std::string errno_text(int err) { return std::strerror(err); }
 
+// Why a file cannot be scanned as text, judged from its first kBinaryProbe bytes (after a UTF-8
+// BOM); LoadSkip::None when it can.
+std::pair<LoadSkip, std::string> encoding_problem(std::string_view head) {
+  using namespace std::string_view_literals;
+  if (head.starts_with("\xFF\xFE\x00\x00"sv) || head.starts_with("\x00\x00\xFE\xFF"sv)) {
+    return {LoadSkip::Encoding, "UTF-32 encoded (BOM); skipped, convert it to UTF-8 to scan it"};
+  }
+  if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF")) {
+    return {LoadSkip::Encoding, "UTF-16 encoded (BOM); skipped, convert it to UTF-8 to scan it"};
+  }
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  const std::size_t nul = head.substr(0, kBinaryProbe).find('\0');
+  if (nul != std::string_view::npos) {
+    return {LoadSkip::Binary, "binary content (NUL byte at offset " + std::to_string(nul) + "); skipped"};
+  }
+  return {LoadSkip::None, {}};
+}
+
 }  // namespace
 
 LoadResult FileLoader::load(const std::string& path, std::uint64_t max_bytes) {
@@ -53,47 +71,46 @@ LoadResult FileLoader::load(const std::string& path, std::uint64_t max_bytes) {
     result.problem = "not a regular file any more; skipped";
     return result;
   }
-  buffer_.resize(static_cast<std::size_t>(std::min<std::uint64_t>(
-      static_cast<std::uint64_t>(st.st_size), max_bytes + 1)));
+  // 0 means no limit: then only what the line index and the parser can address (4 GiB).
+  const std::uint64_t limit = max_bytes == 0 ? std::uint64_t{UINT32_MAX} : max_bytes;
+  const auto wanted =
+      static_cast<std::size_t>(std::min<std::uint64_t>(static_cast<std::uint64_t>(st.st_size), limit + 1));
   std::size_t filled = 0;
-  while (filled < buffer_.size()) {
-    ssize_t n = ::read(fd.get(), buffer_.data() + filled, buffer_.size() - filled);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      result.skip = LoadSkip::Unreadable;
-      result.problem = "read failed: " + errno_text(errno);
-      result.problem_level = DiagnosticLevel::Warning;
-      return result;
+  bool at_end = false;
+  auto read_up_to = [&](std::size_t size) {
+    buffer_.resize(size);
+    while (filled < buffer_.size()) {
+      const ssize_t n = ::read(fd.get(), buffer_.data() + filled, buffer_.size() - filled);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        result.skip = LoadSkip::Unreadable;
+        result.problem = "read failed: " + errno_text(errno);
+        result.problem_level = DiagnosticLevel::Warning;
+        return false;
+      }
+      if (n == 0) {  // the file shrank since stat: scan what is there
+        at_end = true;
+        break;
+      }
+      filled += static_cast<std::size_t>(n);
     }
-    if (n == 0) break;  // the file shrank since stat: scan what is there
-    filled += static_cast<std::size_t>(n);
-  }
-  buffer_.resize(filled);
-  if (filled > max_bytes) {
+    buffer_.resize(filled);
+    return true;
+  };
+  // The head first: a binary or UTF-16 file (or a 1 GB sparse one) is recognised from its first
+  // kilobytes without reading, or allocating room for, the rest.
+  if (!read_up_to(std::min(wanted, kBinaryProbe + 3))) return result;
+  std::tie(result.skip, result.problem) = encoding_problem(buffer_);
+  if (result.skip != LoadSkip::None) return result;
+  if (!at_end && filled < wanted && !read_up_to(wanted)) return result;
+  if (filled > limit) {
     result.skip = LoadSkip::TooLarge;
-    result.problem = "grew over the --max-file-size limit while being read; skipped";
+    result.problem =
+        max_bytes == 0 ? "over 4 GiB; skipped" : "grew over the --max-file-size limit while being read; skipped";
     return result;
   }
   std::string_view text(buffer_);
-  auto starts_with = [&](std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; };
-  using namespace std::string_view_literals;
-  if (starts_with("\xFF\xFE\x00\x00"sv) || starts_with("\x00\x00\xFE\xFF"sv)) {
-    result.skip = LoadSkip::Encoding;
-    result.problem = "UTF-32 encoded (BOM); skipped, convert it to UTF-8 to scan it";
-    return result;
-  }
-  if (starts_with("\xFF\xFE") || starts_with("\xFE\xFF")) {
-    result.skip = LoadSkip::Encoding;
-    result.problem = "UTF-16 encoded (BOM); skipped, convert it to UTF-8 to scan it";
-    return result;
-  }
-  if (starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  const std::size_t nul = text.substr(0, kBinaryProbe).find('\0');
-  if (nul != std::string_view::npos) {
-    result.skip = LoadSkip::Binary;
-    result.problem = "binary content (NUL byte at offset " + std::to_string(nul) + "); skipped";
-    return result;
-  }
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   if (text.size() > UINT32_MAX) {
     result.skip = LoadSkip::TooLarge;
     result.problem = "over 4 GiB; skipped";
@@ -123,12 +140,22 @@ std::pair<std::uint32_t, std::uint32_t> LineIndex::position(std::uint32_t offset
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
   auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
   const auto line = static_cast<std::uint32_t>(it - starts_.begin());  // 1-based
-  const std::uint32_t start = starts_[line - 1];
+  // Columns are counted from the line start, or from the last answer when it is further along the
+  // same line: findings come in offset order, and on a 50 MB minified line counting from the start
+  // for every finding would be quadratic.
+  std::uint32_t from = starts_[line - 1];
   std::uint32_t column = 1;
-  for (std::uint32_t i = start; i < offset; ++i) {
+  if (last_line_ == line && last_offset_ <= offset) {
+    from = last_offset_;
+    column = last_column_;
+  }
+  for (std::uint32_t i = from; i < offset; ++i) {
     // Count code points: every byte that is not a UTF-8 continuation byte starts one.
     if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
   }
+  last_line_ = line;
+  last_offset_ = offset;
+  last_column_ = column;
   return {line, column};
 }
 

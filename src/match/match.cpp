@@ -18,6 +18,11 @@ struct MatchWorkspace::State {
   QueryCursorPtr cursor{ts_query_cursor_new()};
   std::vector<std::pair<std::uint32_t, TSNode>> captures;  // (capture id, node) of the current match
   std::vector<TSNode> stack;                                // iterative descendant walks
+  // The ancestors of the last node an `inside` check asked about, root first. ts_node_parent
+  // descends from the root on every call, so walking up with it costs O(depth²) per node: minutes
+  // for 100,000 nested brackets. Matches arrive roughly in document order, so the next node's
+  // path shares most of this one and only the rest is descended again. Cleared for every file.
+  std::vector<TSNode> ancestors;
   std::vector<bool> candidate;                              // rule index -> survived the prefilter
   // Per file: the named definitions of each `definition` check (name -> first node), built on use.
   std::vector<std::pair<const detail::StructuralCheck*, std::unordered_map<std::string_view, TSNode>>> definitions;
@@ -399,13 +404,46 @@ bool find_definition(const StructuralCheck& check, std::string_view name, std::s
   return true;
 }
 
+bool encloses(TSNode outer, TSNode inner) {
+  return ts_node_start_byte(outer) <= ts_node_start_byte(inner) && ts_node_end_byte(inner) <= ts_node_end_byte(outer);
+}
+
+// Fills `path` with the ancestors of `node`, root first (node itself excluded), reusing the part
+// of the previous path that still encloses it.
+void ancestors_of(TSNode node, std::vector<TSNode>& path) {
+  const TSNode root = ts_tree_root_node(node.tree);
+  if (path.empty() || !ts_node_eq(path.front(), root)) path.assign(1, root);
+  if (ts_node_eq(node, root)) {
+    path.clear();
+    return;
+  }
+  while (path.size() > 1 && !encloses(path.back(), node)) path.pop_back();
+  bool from_root = path.size() == 1;
+  for (;;) {
+    const TSNode child = ts_node_child_with_descendant(path.back(), node);
+    if (ts_node_eq(child, node)) return;
+    if (ts_node_is_null(child)) {
+      // A kept entry enclosed the node by bytes without being its ancestor (zero-width or
+      // equal-range neighbours): descend once more from the root. From the root, stop where
+      // tree-sitter stops, as ts_node_parent does.
+      if (from_root) return;
+      path.assign(1, root);
+      from_root = true;
+      continue;
+    }
+    path.push_back(child);
+  }
+}
+
 // `found` receives the ancestor (inside) or descendant (contains) that satisfied the check.
 bool check_structure(const StructuralCheck& check, TSNode node, std::string_view text,
-                     const std::vector<TSSymbol>& boundaries, std::vector<TSNode>& stack, TSNode& found) {
+                     const std::vector<TSSymbol>& boundaries, MatchWorkspace::State& ws, TSNode& found) {
   using Kind = StructuralCheck::Kind;
   if (check.kind == Kind::Inside || check.kind == Kind::NotInside) {
     bool inside = false;
-    for (TSNode n = ts_node_parent(node); !ts_node_is_null(n); n = ts_node_parent(n)) {
+    ancestors_of(node, ws.ancestors);
+    for (auto it = ws.ancestors.rbegin(); it != ws.ancestors.rend(); ++it) {
+      const TSNode n = *it;
       const TSSymbol symbol = ts_node_symbol(n);
       if (symbol_in(check.symbols, symbol)) {
         inside = true;
@@ -418,6 +456,7 @@ bool check_structure(const StructuralCheck& check, TSNode node, std::string_view
   }
   // contains / notContains: an iterative walk of the descendants, not into nested functions.
   bool contains = false;
+  std::vector<TSNode>& stack = ws.stack;
   stack.clear();
   for (uint32_t i = ts_node_child_count(node); i > 0; --i) stack.push_back(ts_node_child(node, i - 1));
   while (!stack.empty() && !contains) {
@@ -562,7 +601,7 @@ void process_match(std::uint32_t rule_index, std::uint32_t ordinal, const QueryM
           first_node(check.capture, node) &&
           (check.kind == StructuralCheck::Kind::Definition
                ? find_definition(check, node_text(input.text, node), input.text, ts_tree_root_node(input.tree), ws, found)
-               : check_structure(check, node, input.text, boundaries, ws.stack, found));
+               : check_structure(check, node, input.text, boundaries, ws, found));
       if (!holds) {
         if (check.optional) continue;  // the name stays unbound; checks that need it fail
         ok = false;
@@ -736,18 +775,51 @@ std::string normalize_code(std::string_view text) {
   return out;
 }
 
+// The part of a finding's first line that snippets and fingerprints look at: the whole line, or
+// on a long (minified) line the bytes around the finding, so that neither costs the line's length
+// per finding and a fingerprint does not change when code far away on the same line does.
+struct LineWindow {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  bool clipped_before = false;
+  bool clipped_after = false;
+};
+
+LineWindow line_window(const MatchInput& input, std::uint32_t line, std::uint32_t at) {
+  constexpr std::uint32_t kLongLine = 4096;
+  constexpr std::uint32_t kAround = 1024;
+  const std::uint32_t line_start = input.lines.line_start(line);
+  const auto line_end = line_start + static_cast<std::uint32_t>(input.lines.line_text(line).size());
+  LineWindow window{line_start, line_end, false, false};
+  if (line_end - line_start <= kLongLine) return window;
+  auto continuation = [&](std::uint32_t i) { return (static_cast<unsigned char>(input.text[i]) & 0xC0) == 0x80; };
+  if (at > line_start + kAround) {
+    window.begin = at - kAround;
+    while (window.begin < at && continuation(window.begin)) ++window.begin;  // whole code points
+    window.clipped_before = true;
+  }
+  if (line_end - at > kAround) {
+    window.end = at + kAround;
+    while (window.end > at && continuation(window.end)) --window.end;
+    window.clipped_after = true;
+  }
+  return window;
+}
+
 // The finding's first line with every secret on it redacted (not only this finding's: a line can
 // hold a key and a password), clipped around the finding on very long lines.
 std::string make_snippet(const MatchInput& input, const Region& region,
                          const std::vector<std::pair<std::uint32_t, std::uint32_t>>& secrets, bool show_secrets) {
-  const std::uint32_t line_start = input.lines.line_start(region.start_line);
-  const std::string_view line = input.lines.line_text(region.start_line);
-  const std::uint32_t line_end = line_start + static_cast<std::uint32_t>(line.size());
+  const LineWindow window = line_window(input, region.start_line, region.start_byte);
+  const std::uint32_t line_start = window.begin;
+  const std::uint32_t line_end = window.end;
   std::string text;
   std::uint32_t at_in_text = 0;  // where the finding starts in `text`
   std::uint32_t pos = line_start;
-  for (const auto& [start, end] : secrets) {  // sorted by start, non-overlapping
-    if (end <= pos || start >= line_end) continue;
+  // Sorted by start and non-overlapping, so also by end: skip those that end before the line.
+  const auto first = std::partition_point(secrets.begin(), secrets.end(), [&](const auto& s) { return s.second <= pos; });
+  for (auto span = first; span != secrets.end() && span->first < line_end; ++span) {
+    const auto [start, end] = *span;
     const std::uint32_t from = std::max(start, pos);
     const std::uint32_t to = std::min(end, line_end);
     if (region.start_byte >= pos && region.start_byte < from) at_in_text = static_cast<std::uint32_t>(text.size() + (region.start_byte - pos));
@@ -762,7 +834,10 @@ std::string make_snippet(const MatchInput& input, const Region& region,
   if (text.size() > kMax) {
     const std::size_t at = std::min<std::size_t>(at_in_text, text.size());
     const std::size_t from = at > 60 ? at - 60 : 0;
-    text = (from > 0 ? "..." : "") + text.substr(from, kMax) + (from + kMax < text.size() ? "..." : "");
+    text = (from > 0 || window.clipped_before ? "..." : "") + text.substr(from, kMax) +
+           (from + kMax < text.size() || window.clipped_after ? "..." : "");
+  } else if (window.clipped_before || window.clipped_after) {
+    text = (window.clipped_before ? "..." : "") + text + (window.clipped_after ? "..." : "");
   }
   return text;
 }
@@ -808,6 +883,7 @@ void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidat
   const detail::CombinedQuery& combined =
       input.tree != nullptr ? detail::combined_query(compiled, grammar) : kNone;
   workspace.state().definitions.clear();
+  workspace.state().ancestors.clear();  // a new tree: the cached path belongs to the last one
   std::vector<Hit> hits;
   for (std::uint32_t index : candidates) {
     const CompiledRule& rule = compiled.rules[index];
@@ -877,11 +953,13 @@ void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidat
     finding.region = make_region(input.lines, hit.start, hit.end);
     finding.message = hit.message;
     finding.snippet = make_snippet(input, finding.region, merged, options.show_secrets);
-    // Content fingerprint: rule, the finding's line with the secret masked, and the secret's hash.
-    std::string line(input.lines.line_text(finding.region.start_line));
+    // Content fingerprint: rule, the finding's line (its window on a long line) with the secret
+    // masked, and the secret's hash.
+    const LineWindow window = line_window(input, finding.region.start_line, finding.region.start_byte);
+    std::string line(input.text.substr(window.begin, window.end - window.begin));
     std::string secret_hash;
     if (hit.has_secret) {
-      const std::uint32_t line_start = input.lines.line_start(finding.region.start_line);
+      const std::uint32_t line_start = window.begin;
       if (hit.secret_start >= line_start && hit.secret_start - line_start < line.size()) {
         const std::size_t from = hit.secret_start - line_start;
         line.replace(from, std::min<std::size_t>(hit.secret_end - hit.secret_start, line.size() - from), "\x01");

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <stdexcept>
+#include <vector>
 
 extern "C" {
 const TSLanguage* tree_sitter_python();
@@ -42,6 +43,31 @@ struct Deadline {
 bool past_deadline(TSParseState* state) {
   const auto* deadline = static_cast<const Deadline*>(state->payload);
   return std::chrono::steady_clock::now() >= deadline->end;
+}
+
+// Whether any node lies more than `limit` levels below the root (iterative, stops early).
+bool tree_depth_exceeds(const TSTree* tree, std::uint32_t limit) {
+  TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
+  std::uint32_t depth = 0;
+  bool exceeds = false;
+  for (;;) {
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      if (++depth > limit) {
+        exceeds = true;
+        break;
+      }
+      continue;
+    }
+    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+      if (!ts_tree_cursor_goto_parent(&cursor)) {
+        ts_tree_cursor_delete(&cursor);
+        return false;
+      }
+      --depth;
+    }
+  }
+  ts_tree_cursor_delete(&cursor);
+  return exceeds;
 }
 
 }  // namespace
@@ -90,6 +116,8 @@ ParseOutcome Parser::parse(std::string_view source, unsigned budget_ms) {
   }
   outcome.tree.reset(tree);
   outcome.has_syntax_errors = ts_node_has_error(ts_tree_root_node(tree));
+  // Each level of nesting takes at least one byte, so only big files need the walk.
+  outcome.deeper_than_queries_reach = source.size() > kMaxQueryDepth && tree_depth_exceeds(tree, kMaxQueryDepth);
   return outcome;
 }
 
@@ -117,11 +145,55 @@ ParseOutcome Parser::parse_range(std::string_view source, std::uint32_t start, s
   return outcome;
 }
 
+// Iterative on purpose: ts_node_string recurses once per level and overflowed the stack on
+// 60,000 nested brackets. Same format for named nodes, fields and MISSING nodes, except that an
+// error leaf prints as (ERROR) rather than with its unexpected character, and a MISSING token the
+// grammar hides (the cursor does not visit hidden nodes) is left out.
 std::string tree_sexp(const TSTree* tree) {
-  char* raw = ts_node_string(ts_tree_root_node(tree));
-  std::string text(raw);
-  std::free(raw);  // ts_node_string's result is malloc'ed and ours to free
-  return text;
+  const TSNode root = ts_tree_root_node(tree);
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  std::string out;
+  std::vector<bool> open;  // per level of the cursor: was an opening parenthesis written?
+  auto enter = [&] {
+    const TSNode node = ts_tree_cursor_current_node(&cursor);
+    const bool missing = ts_node_is_missing(node);
+    const bool shown = ts_node_is_named(node) || missing || open.empty();
+    open.push_back(shown);
+    if (!shown) return;
+    if (!out.empty()) out += ' ';
+    const char* field = ts_tree_cursor_current_field_name(&cursor);
+    if (field != nullptr && open.size() > 1) out.append(field).append(": ");
+    const char* kind = ts_node_type(node);
+    if (missing) {
+      out += "(MISSING ";
+      out += ts_node_is_named(node) ? std::string(kind) : '"' + std::string(kind) + '"';
+    } else {
+      out += '(';
+      out += kind;
+    }
+  };
+  auto leave = [&] {
+    if (open.back()) out += ')';
+    open.pop_back();
+  };
+  enter();
+  for (;;) {
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      enter();
+      continue;
+    }
+    for (;;) {
+      leave();
+      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
+        enter();
+        break;
+      }
+      if (!ts_tree_cursor_goto_parent(&cursor)) {
+        ts_tree_cursor_delete(&cursor);
+        return out;
+      }
+    }
+  }
 }
 
 }  // namespace citizenscan

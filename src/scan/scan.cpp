@@ -136,6 +136,12 @@ class Worker {
         ++stats_.files_parsed;
         stats_.bytes_parsed += loaded.text.size();
         tree = std::move(parsed.tree);
+        if (parsed.deeper_than_queries_reach) {
+          outcome.diagnostics.push_back(
+              {entry.path, DiagnosticLevel::Warning,
+               "nested more than " + std::to_string(kMaxQueryDepth) +
+                   " levels deep: tree-sitter queries cannot match below that depth, so findings there may be missing"});
+        }
       } else {
         ++stats_.files_parse_failed;
         outcome.diagnostics.push_back({entry.path, DiagnosticLevel::Warning,

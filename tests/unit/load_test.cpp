@@ -3,8 +3,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <sys/stat.h>
 
 #include "citizenscan/load.h"
+#include "citizenscan/walk.h"
 
 namespace citizenscan {
 namespace {
@@ -64,6 +67,36 @@ TEST_F(LoadTest, FifoIsNeverReadFrom) {
   EXPECT_FALSE(result.ok());
 }
 
+// The walk lists files; by the time a worker loads one it may have shrunk, vanished or been
+// replaced. Each case is that file's diagnostic (or its new content), never a crash or a hang.
+TEST_F(LoadTest, FilesThatChangeBetweenWalkAndLoad) {
+  write("shrinks.py", std::string(100000, '#') + "\n");
+  write("vanishes.py", "x = 1\n");
+  write("becomes_fifo.py", "x = 1\n");
+  write("grows.py", "x = 1\n");
+  WalkOptions options;
+  options.targets = {dir_.string()};
+  const WalkResult walked = walk(options);
+  ASSERT_EQ(walked.files.size(), 4u);
+  write("shrinks.py", "y = 2\n");
+  fs::remove(dir_ / "vanishes.py");
+  fs::remove(dir_ / "becomes_fifo.py");
+  ASSERT_EQ(::mkfifo((dir_ / "becomes_fifo.py").c_str(), 0600), 0);
+  write("grows.py", std::string(2048, '#'));
+  FileLoader loader;
+  std::map<std::string, LoadResult> loaded;
+  for (const WalkEntry& entry : walked.files) {
+    LoadResult result = loader.load(entry.path, 1024);
+    if (result.ok()) result.problem = "text: " + std::string(result.text);  // text is only valid until the next load
+    loaded[entry.relative_path] = std::move(result);
+  }
+  EXPECT_EQ(loaded["shrinks.py"].problem, "text: y = 2\n");
+  EXPECT_EQ(loaded["vanishes.py"].problem, "cannot open: No such file or directory");
+  EXPECT_EQ(loaded["vanishes.py"].problem_level, DiagnosticLevel::Warning);
+  EXPECT_EQ(loaded["becomes_fifo.py"].problem, "not a regular file any more; skipped");
+  EXPECT_EQ(loaded["grows.py"].problem, "grew over the --max-file-size limit while being read; skipped");
+}
+
 TEST(LineIndex, LfCrLfAndLoneCr) {
   const std::string text = "a\nbb\r\nccc\rdddd";
   LineIndex lines(text);
@@ -75,6 +108,20 @@ TEST(LineIndex, LfCrLfAndLoneCr) {
   EXPECT_EQ(lines.line_text(2), "bb");
   EXPECT_EQ(lines.line_text(3), "ccc");
   EXPECT_EQ(lines.line_text(4), "dddd");
+}
+
+TEST(LineIndex, AnswersDoNotDependOnTheOrderOfQuestions) {
+  // position() counts on from its last answer on the same line; asking backwards must not matter.
+  const std::string text = "ab\xC3\xA9" "cd\nxy\xC3\xA9" "z\n";
+  const LineIndex forward(text);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> in_order;
+  for (std::uint32_t i = 0; i <= text.size(); ++i) in_order.push_back(forward.position(i));
+  const LineIndex backward(text);
+  for (std::uint32_t i = static_cast<std::uint32_t>(text.size()) + 1; i-- > 0;) {
+    EXPECT_EQ(backward.position(i), in_order[i]) << "offset " << i;
+  }
+  EXPECT_EQ(in_order[5], (std::pair<std::uint32_t, std::uint32_t>{1, 5}));  // 'd' after the two-byte é
+  EXPECT_EQ(in_order[11], (std::pair<std::uint32_t, std::uint32_t>{2, 4}));  // 'z'
 }
 
 TEST(LineIndex, ColumnsCountCodePoints) {
