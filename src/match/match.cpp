@@ -737,21 +737,26 @@ void run_combined(const detail::CompiledRules& compiled, const detail::CombinedQ
   TSQueryMatch match;
   std::uint64_t since = rule_ns != nullptr ? now_ns() : 0;
   while (ts_query_cursor_next_match(cursor, &match)) {
-    const auto& owner = combined.owners[combined.pattern_owner[match.pattern_index]];
-    const QueryMatcher& matcher = compiled.rules[owner.rule].queries[owner.matcher];
-    if (ws.candidate[owner.rule] && (matcher.languages & bit) != 0) {
-      ws.captures.clear();
-      for (uint16_t i = 0; i < match.capture_count; ++i) {
-        const int local = owner.capture_map[match.captures[i].index];
-        if (local >= 0) ws.captures.emplace_back(static_cast<std::uint32_t>(local), match.captures[i].node);
+    // Matchers with the same query text share its patterns: the match goes to each of them.
+    const std::uint32_t first = combined.pattern_owner[match.pattern_index];
+    const auto& twins = combined.owners[first].twins;
+    for (std::size_t k = 0; k <= twins.size(); ++k) {
+      const auto& owner = combined.owners[k == 0 ? first : twins[k - 1]];
+      const QueryMatcher& matcher = compiled.rules[owner.rule].queries[owner.matcher];
+      if (ws.candidate[owner.rule] && (matcher.languages & bit) != 0) {
+        ws.captures.clear();
+        for (uint16_t i = 0; i < match.capture_count; ++i) {
+          const int local = owner.capture_map[match.captures[i].index];
+          if (local >= 0) ws.captures.emplace_back(static_cast<std::uint32_t>(local), match.captures[i].node);
+        }
+        process_match(owner.rule, kQueryOrdinal + owner.matcher, matcher, match.pattern_index - owner.first_pattern,
+                      input, boundaries, options, ws, hits);
       }
-      process_match(owner.rule, kQueryOrdinal + owner.matcher, matcher, match.pattern_index - owner.first_pattern,
-                    input, boundaries, options, ws, hits);
-    }
-    if (rule_ns != nullptr) {
-      const std::uint64_t now = now_ns();
-      rule_ns[owner.rule] += now - since;
-      since = now;
+      if (rule_ns != nullptr) {
+        const std::uint64_t now = now_ns();
+        rule_ns[owner.rule] += now - since;
+        since = now;
+      }
     }
   }
 }

@@ -154,6 +154,7 @@ struct CombinedQuery {
     std::uint32_t matcher = 0;        // index into rules[rule].queries
     std::uint32_t first_pattern = 0;  // the matcher's pattern 0 in the combined query
     std::vector<int> capture_map;     // combined capture id -> matcher capture id (-1: none)
+    std::vector<std::uint32_t> twins;  // owners with the same query text, sharing these patterns
   };
   std::shared_ptr<TSQuery> query;  // null: run the matchers one by one
   std::vector<std::uint32_t> pattern_owner;  // combined pattern index -> index into owners

@@ -818,11 +818,23 @@ void fill_grammar_info(CompiledRules& rules) {
 void build_combined_query(const CompiledRules& rules, Grammar grammar, detail::CombinedQuery& combined) {
   std::string text;
   std::uint32_t patterns = 0;
+  // Matchers with the same query text share one compiled TSQuery (the load-time cache), and in the
+  // combined query one copy of its patterns: a match is handed to every matcher that wrote it.
+  // Packs write `(call) @call` for many matchers; the cursor then walks it once, not once each.
+  std::map<const TSQuery*, std::uint32_t> first_owner;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> twins;  // (twin owner, owner it shares with)
   for (std::uint32_t r = 0; r < rules.rules.size(); ++r) {
     const auto& queries = rules.rules[r].queries;
     for (std::uint32_t m = 0; m < queries.size(); ++m) {
       if (queries[m].grammar != grammar) continue;
-      combined.owners.push_back({r, m, patterns, {}});
+      const auto owner = static_cast<std::uint32_t>(combined.owners.size());
+      const auto [shared, first] = first_owner.emplace(queries[m].query.get(), owner);
+      if (!first) {
+        combined.owners.push_back({r, m, combined.owners[shared->second].first_pattern, {}, {}});
+        twins.emplace_back(owner, shared->second);
+        continue;
+      }
+      combined.owners.push_back({r, m, patterns, {}, {}});
       text += queries[m].expanded_text;
       text += '\n';
       patterns += ts_query_pattern_count(queries[m].query.get());
@@ -839,6 +851,7 @@ void build_combined_query(const CompiledRules& rules, Grammar grammar, detail::C
     return;
   }
   const uint32_t capture_count = ts_query_capture_count(query.get());
+  for (const auto& [twin, shared] : twins) combined.owners[shared].twins.push_back(twin);
   for (std::uint32_t o = 0; o < combined.owners.size(); ++o) {
     auto& owner = combined.owners[o];
     const TSQuery* own = rules.rules[owner.rule].queries[owner.matcher].query.get();
@@ -855,7 +868,8 @@ void build_combined_query(const CompiledRules& rules, Grammar grammar, detail::C
         }
       }
     }
-    combined.pattern_owner.insert(combined.pattern_owner.end(), ts_query_pattern_count(own), o);
+    const bool is_twin = std::any_of(twins.begin(), twins.end(), [o](const auto& t) { return t.first == o; });
+    if (!is_twin) combined.pattern_owner.insert(combined.pattern_owner.end(), ts_query_pattern_count(own), o);
   }
   combined.query = std::move(query);
 }
