@@ -49,7 +49,7 @@ void write_text(std::ostream& out, const ReportInput& input, const TextOptions& 
 //                  "suppressed": bool, "suppression_kind": "inSource"|"external"|null,
 //                  "suppression_justification": string|null}],
 //    "diagnostics": [{"path", "level": "note"|"warning"|"error", "message"}],
-//    "summary": {"files_scanned", "findings", "suppressed",
+//    "summary": {"files_scanned", "findings", "suppressed", "baselined",
 //                "by_pack": {"<pack>": {"error": n, "warning": n, "note": n}}}}
 // Every finding is listed (suppressed ones flagged); summary counts follow ReportSummary.
 void write_json(std::ostream& out, const ReportInput& input);
@@ -94,6 +94,7 @@ struct ReportSummary {
   std::uint64_t files_scanned = 0;
   std::uint64_t findings = 0;
   std::uint64_t suppressed = 0;
+  std::uint64_t baselined = 0;  // the part of `suppressed` a baseline accounts for (kind external)
   std::uint64_t files_with_findings = 0;
   std::map<std::string, SeverityCounts> by_pack;  // pack name -> counts, sorted by pack
   SeverityCounts totals;

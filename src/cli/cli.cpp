@@ -24,6 +24,7 @@
 #include "citizenscan/report.h"
 #include "citizenscan/rules.h"
 #include "citizenscan/scan.h"
+#include "citizenscan/suppress.h"
 #include "citizenscan/walk.h"
 #include "cli/output.h"
 #include "cli/scan_feedback.h"
@@ -63,6 +64,7 @@ struct ScanArgs {
   std::string max_file_size = "8M";
   std::string max_parse_size = "4M";
   std::string progress = "auto";
+  std::string baseline;  // --baseline FILE; empty: the config's baseline, if any
   std::string config;  // --config FILE; empty: discovered
   bool no_config = false;
   std::vector<std::string> rule_paths;
@@ -120,9 +122,28 @@ struct PreparedScan {
   ScanOptions options;
   std::string fail_on;
   std::vector<RuleInfo> report_rules;  // the rules with severity overrides applied
+  std::optional<BaselineMatcher> baseline;
+  std::string baseline_justification;
 };
 
-std::optional<PreparedScan> prepare_scan(const ScanArgs& args) {
+// --baseline, else the config's `baseline`; nullopt after printing the problem.
+bool load_baseline(const ScanArgs& args, PreparedScan& prepared) {
+  const std::string path = !args.baseline.empty() ? args.baseline : prepared.config.baseline.value_or("");
+  if (path.empty()) return true;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << "citizenscan: cannot read the baseline " << path
+              << " (`citizenscan baseline create` writes one)\n";
+    return false;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  prepared.baseline.emplace(parse_baseline(text.str(), path));
+  prepared.baseline_justification = "accepted in the baseline " + std::filesystem::path(path).filename().string();
+  return true;
+}
+
+std::optional<PreparedScan> prepare_scan(const ScanArgs& args, bool use_baseline) {
   ProjectConfig config;
   const std::string config_path =
       args.no_config ? "" : !args.config.empty() ? args.config : find_config(config_search_start(args));
@@ -173,11 +194,12 @@ std::optional<PreparedScan> prepare_scan(const ScanArgs& args) {
   for (std::size_t i = 0; i < prepared.report_rules.size(); ++i) {
     if (options.selection.level[i]) prepared.report_rules[i].severity = *options.selection.level[i];
   }
+  if (use_baseline && !load_baseline(args, prepared)) return std::nullopt;
   return prepared;
 }
 
 int run_scan(const ScanArgs& args) {
-  std::optional<PreparedScan> prepared = prepare_scan(args);
+  std::optional<PreparedScan> prepared = prepare_scan(args, true);
   if (!prepared) return kExitError;
   const RuleSet& rules = prepared->rules;
   const ScanOptions& options = prepared->options;
@@ -203,9 +225,11 @@ int run_scan(const ScanArgs& args) {
   bool write_failed = false;
   if (streaming) {
     callbacks.findings = [&](std::vector<Finding>&& findings) {
+      if (prepared->baseline) prepared->baseline->apply(findings, prepared->baseline_justification);
       const ReportSummary part = summarize_report(ReportInput{rules.infos(), findings, {}, "", 0, true});
       streamed.findings += part.findings;
       streamed.suppressed += part.suppressed;
+      streamed.baselined += part.baselined;
       streamed.files_with_findings += part.files_with_findings;
       for (const auto& [pack, counts] : part.by_pack) {
         SeverityCounts& total = streamed.by_pack[pack];
@@ -222,6 +246,7 @@ int run_scan(const ScanArgs& args) {
     };
   }
   ScanResult result = scan(rules, options, callbacks);
+  if (prepared->baseline) prepared->baseline->apply(result.findings, prepared->baseline_justification);
   progress.finish();
   if (args.stats) print_stats(stderr, result, rules);
 
@@ -283,6 +308,28 @@ bool write_file(const std::string& path, const std::string& content) {
   if (output.open(path, error) && output.write(content, error) && output.commit(error)) return true;
   std::cerr << "citizenscan: " << error << '\n';
   return false;
+}
+
+// Scans like `scan` and records the unsuppressed findings as a baseline: -o, else the config's
+// `baseline`, else .citizenscan-baseline.json in the config's folder (or here).
+int run_baseline_create(const ScanArgs& args) {
+  std::optional<PreparedScan> prepared = prepare_scan(args, false);
+  if (!prepared) return kExitError;
+  const ScanResult result = scan(prepared->rules, prepared->options);
+  std::string path = args.output;
+  if (path.empty()) path = prepared->config.baseline.value_or("");
+  if (path.empty()) {
+    const std::string folder = prepared->config.folder.empty() ? "." : prepared->config.folder;
+    path = (std::filesystem::path(folder) / ".citizenscan-baseline.json").string();
+  }
+  for (const Diagnostic& d : result.diagnostics) {
+    if (d.level == DiagnosticLevel::Error) std::cerr << "citizenscan: " << d.path << ": " << d.message << '\n';
+  }
+  if (!write_file(path, write_baseline(result.findings))) return kExitError;
+  const auto recorded = std::count_if(result.findings.begin(), result.findings.end(),
+                                      [](const Finding& f) { return !f.suppression; });
+  std::cout << "wrote " << path << ": " << recorded << " findings accepted\n";
+  return result.complete ? kExitClean : kExitError;
 }
 
 // Writes DIR/.citizenscan.json (never over an existing one unless forced) and DIR/.pre-commit-config.yaml
@@ -428,6 +475,8 @@ void add_scan_flags(CLI::App* cmd, ScanArgs& args) {
       ->check(CLI::PositiveNumber);
   cmd->add_option("--config", args.config, "Read this config file instead of looking for .citizenscan.json");
   cmd->add_flag("--no-config", args.no_config, "Ignore .citizenscan.json files");
+  cmd->add_option("--baseline", args.baseline,
+                  "Report only findings that this baseline file does not list (default: config baseline)");
 }
 
 }  // namespace
@@ -449,6 +498,13 @@ int run(int argc, char** argv) {
       "are scanned like any other file; a rule may report lower there (its help says so). Credentials:\n"
       "generic passwords, connection strings and config secrets become warnings in tests, provider tokens\n"
       "with a recognised structure stay errors. Exclude tests entirely with --exclude 'tests/'.");
+
+  ScanArgs baseline_args;
+  CLI::App* baseline_cmd = app.add_subcommand("baseline", "Record the current findings so later scans report only new ones");
+  baseline_cmd->require_subcommand(1);
+  CLI::App* baseline_create_cmd =
+      baseline_cmd->add_subcommand("create", "Scan and write the baseline (-o FILE, default .citizenscan-baseline.json)");
+  add_scan_flags(baseline_create_cmd, baseline_args);
 
   std::string init_dir = ".";
   bool init_force = false;
@@ -497,6 +553,7 @@ int run(int argc, char** argv) {
       }
       return run_scan(scan_args);
     }
+    if (baseline_create_cmd->parsed()) return run_baseline_create(baseline_args);
     if (init_cmd->parsed()) return run_init(init_dir, init_force);
     if (rules_cmd->parsed()) return run_rules(rules_paths, rules_no_builtin, explain_cmd->parsed() ? explain_id : "");
     if (parse_cmd->parsed()) return run_parse(parse_path, parse_language);
@@ -505,6 +562,9 @@ int run(int argc, char** argv) {
     return kExitError;
   } catch (const ConfigError& e) {
     std::cerr << "citizenscan: invalid config: " << e.what() << '\n';
+    return kExitError;
+  } catch (const BaselineError& e) {
+    std::cerr << "citizenscan: invalid baseline: " << e.what() << '\n';
     return kExitError;
   } catch (const RuleLoadError& e) {
     std::cerr << "citizenscan: invalid rule pack: " << e.what() << '\n';

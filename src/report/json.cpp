@@ -66,6 +66,7 @@ void write_json(std::ostream& out, const ReportInput& input) {
        {{"files_scanned", summary.files_scanned},
         {"findings", summary.findings},
         {"suppressed", summary.suppressed},
+        {"baselined", summary.baselined},
         {"by_pack", std::move(by_pack)}}},
   };
   out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
@@ -97,6 +98,7 @@ void write_jsonl_tail(std::ostream& out, const ReportInput& input, const ReportS
                   {"files_scanned", summary.files_scanned},
                   {"findings", summary.findings},
                   {"suppressed", summary.suppressed},
+                  {"baselined", summary.baselined},
                   {"by_pack", std::move(by_pack)}};
   out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }

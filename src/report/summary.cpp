@@ -34,6 +34,7 @@ ReportSummary summarize_report(const ReportInput& input) {
   for (const Finding& finding : input.findings) {
     if (finding.suppression) {
       ++summary.suppressed;
+      if (finding.suppression->kind == SuppressionKind::External) ++summary.baselined;
       continue;
     }
     ++summary.findings;

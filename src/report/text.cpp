@@ -120,6 +120,7 @@ void write_summary(std::ostream& out, const ReportInput& input, const ReportSumm
   }
   if (summary.suppressed > 0) {
     out << ", " << summary.suppressed << " suppressed";
+    if (summary.baselined > 0) out << " (" << summary.baselined << " by the baseline)";
     if (!options.show_suppressed) out << " not shown";
   }
   out << ")\n";

@@ -94,3 +94,84 @@ TEST(Workflow, InitWritesAStarterConfigThatScansAndAPrecommitEntry) {
 
 }  // namespace
 }  // namespace citizenscan::testing
+
+namespace citizenscan::testing {
+namespace {
+
+TEST(Workflow, BaselineIsStableSurvivesMovedCodeAndCatchesANewSecret) {
+  TempTree tree("BaselineIsStableSurvivesMovedCodeAndCatchesANewSecret");
+  tree.write("app.py", "import os\n" + kAwsKeyLine + "PASSWORD = os.environ['PW']\n");
+  tree.write("lib/db.py", "DATABASE_URL = 'postgres://bot:Spr1ngTime2024x@db.internal:5432/fin'\n");
+  const RunResult create = run_citizenscan({"baseline", "create", "."}, tree.path());
+  ASSERT_EQ(create.exit_code, 0) << create.out << create.err;
+  const fs::path baseline = tree.path() / ".citizenscan-baseline.json";
+  const std::string first = slurp(baseline);
+  EXPECT_EQ(first.find("AKIAQ3EGRTY6KXMFZ7PN"), std::string::npos) << first;
+  EXPECT_EQ(first.find("Spr1ngTime2024x"), std::string::npos) << first;
+  EXPECT_EQ(first.find("\"line\""), std::string::npos) << "no line numbers in a baseline:\n" << first;
+  ASSERT_EQ(run_citizenscan({"baseline", "create", "."}, tree.path()).exit_code, 0);
+  EXPECT_EQ(slurp(baseline), first) << "rerunning on unchanged code must give the same bytes";
+
+  const RunResult clean = run_citizenscan({"scan", "--color", "never", "--baseline", baseline.string(), "."}, tree.path());
+  EXPECT_EQ(clean.exit_code, 0) << clean.out << clean.err;
+  EXPECT_NE(clean.out.find("2 suppressed (2 by the baseline)"), std::string::npos) << clean.out;
+
+  // Lines inserted above, the key moved down, the connection string's file renamed.
+  tree.write("app.py", "import os\nimport sys\n\n\ndef main():\n    pass\n\n" + kAwsKeyLine + "PASSWORD = os.environ['PW']\n");
+  fs::rename(tree.path() / "lib/db.py", tree.path() / "lib/database.py");
+  const RunResult moved = run_citizenscan({"scan", "--baseline", baseline.string(), "."}, tree.path());
+  EXPECT_EQ(moved.exit_code, 0) << moved.out << moved.err;
+
+  // Another secret on the same line is new, and SARIF keeps the baselined one as external.
+  tree.write("app.py", "import os\nAWS_KEY = \"AKIAZ7PNQ3EGRTY6KXMF\"\n");
+  const RunResult changed = run_citizenscan({"scan", "-f", "sarif", "--baseline", baseline.string(), "."}, tree.path());
+  EXPECT_EQ(changed.exit_code, 1) << changed.out << changed.err;
+  const auto sarif = nlohmann::json::parse(changed.out);
+  int external = 0, unsuppressed = 0;
+  for (const auto& result : sarif["runs"][0]["results"]) {
+    if (!result.contains("suppressions")) {
+      ++unsuppressed;
+      EXPECT_EQ(result["ruleId"], "credentials/aws-access-key-id");
+    } else if (result["suppressions"][0]["kind"] == "external") {
+      ++external;
+    }
+  }
+  EXPECT_EQ(unsuppressed, 1);
+  EXPECT_EQ(external, 1);  // the connection string
+}
+
+TEST(Workflow, BaselineFromTheConfigAndBadBaselinesExitTwo) {
+  TempTree tree("BaselineFromTheConfigAndBadBaselinesExitTwo");
+  tree.write(".git/HEAD", "ref: refs/heads/main\n");
+  tree.write("src/app.py", kAwsKeyLine);
+  tree.write(".citizenscan.json", R"({"baseline": "ci/accepted.json"})");
+  const RunResult missing = run_citizenscan({"scan", "src"}, tree.path());
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("accepted.json"), std::string::npos) << missing.err;
+  fs::create_directories(tree.path() / "ci");
+  ASSERT_EQ(run_citizenscan({"baseline", "create", "src"}, tree.path()).exit_code, 0);
+  EXPECT_TRUE(fs::exists(tree.path() / "ci/accepted.json"));
+  EXPECT_EQ(run_citizenscan({"scan", "src"}, tree.path()).exit_code, 0);
+  tree.write("ci/accepted.json", R"({"tool": "citizenscan", "baselineVersion": 1, "findings": [{"rule": "x"}]})");
+  const RunResult bad = run_citizenscan({"scan", "src"}, tree.path());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("accepted.json: findings[0].path: must be a string"), std::string::npos) << bad.err;
+}
+
+TEST(Workflow, BareInlineIgnoreSuppressesNothingAndIsReportedAsANote) {
+  TempTree tree("BareInlineIgnoreSuppressesNothingAndIsReportedAsANote");
+  tree.write("app.py", "AWS_KEY = \"AKIAQ3EGRTY6KXMFZ7PN\"  # citizenscan:ignore\n");
+  const RunResult run = run_citizenscan({"scan", "-f", "json", "."}, tree.path());
+  EXPECT_EQ(run.exit_code, 1) << run.out;
+  const auto report = nlohmann::json::parse(run.out);
+  ASSERT_EQ(report["findings"].size(), 1u);
+  EXPECT_FALSE(report["findings"][0]["suppressed"].get<bool>());
+  ASSERT_EQ(report["diagnostics"].size(), 1u) << run.out;
+  EXPECT_EQ(report["diagnostics"][0]["level"], "note");
+  EXPECT_NE(report["diagnostics"][0]["message"].get<std::string>().find("needs a rule id"), std::string::npos);
+  EXPECT_EQ(run_citizenscan({"scan", "--no-inline-ignores", "-f", "json", "."}, tree.path()).out.find("needs a rule id"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace citizenscan::testing

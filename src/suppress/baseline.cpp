@@ -1,0 +1,92 @@
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include <nlohmann/json.hpp>
+
+#include "citizenscan/suppress.h"
+
+namespace citizenscan {
+namespace {
+
+using Json = nlohmann::ordered_json;
+constexpr int kBaselineVersion = 1;
+
+}  // namespace
+
+std::string write_baseline(const std::vector<Finding>& findings) {
+  std::map<std::tuple<std::string, std::string, std::string>, std::uint32_t> counts;  // path, rule, fingerprint
+  for (const Finding& finding : findings) {
+    if (finding.suppression) continue;
+    ++counts[{finding.relative_path, finding.rule_id, finding.fingerprint}];
+  }
+  Json entries = Json::array();
+  for (const auto& [key, count] : counts) {
+    const auto& [path, rule, fingerprint] = key;
+    entries.push_back(Json{{"rule", rule}, {"path", path}, {"fingerprint", fingerprint}, {"count", count}});
+  }
+  const Json doc{{"tool", kToolName}, {"baselineVersion", kBaselineVersion}, {"findings", std::move(entries)}};
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::vector<BaselineEntry> parse_baseline(std::string_view text, const std::string& source) {
+  Json doc;
+  try {
+    doc = Json::parse(text);
+  } catch (const Json::parse_error& e) {
+    throw BaselineError(source + ": not a citizenscan baseline (invalid JSON: " + e.what() + ")");
+  }
+  if (!doc.is_object() || doc.value("tool", "") != kToolName || !doc.contains("findings") ||
+      !doc["findings"].is_array()) {
+    throw BaselineError(source + ": not a citizenscan baseline (expected {\"tool\": \"citizenscan\", \"findings\": [...]})");
+  }
+  if (doc.value("baselineVersion", 0) != kBaselineVersion) {
+    throw BaselineError(source + ": baselineVersion must be " + std::to_string(kBaselineVersion));
+  }
+  std::vector<BaselineEntry> entries;
+  const Json& findings = doc["findings"];
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Json& item = findings[i];
+    const std::string where = source + ": findings[" + std::to_string(i) + "]";
+    if (!item.is_object()) throw BaselineError(where + ": must be an object");
+    BaselineEntry entry;
+    for (const auto& [key, field] : {std::pair<const char*, std::string*>{"rule", &entry.rule_id},
+                                     {"path", &entry.path},
+                                     {"fingerprint", &entry.fingerprint}}) {
+      if (!item.contains(key) || !item[key].is_string()) throw BaselineError(where + "." + key + ": must be a string");
+      *field = item[key].get<std::string>();
+    }
+    if (!item.contains("count") || !item["count"].is_number_unsigned() || item["count"].get<std::uint64_t>() == 0) {
+      throw BaselineError(where + ".count: must be a whole number of at least 1");
+    }
+    entry.count = static_cast<std::uint32_t>(std::min<std::uint64_t>(item["count"].get<std::uint64_t>(), UINT32_MAX));
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+BaselineMatcher::BaselineMatcher(std::vector<BaselineEntry> entries) : remaining_(std::move(entries)) {
+  for (std::size_t i = 0; i < remaining_.size(); ++i) by_fingerprint_.emplace(remaining_[i].fingerprint, i);
+}
+
+std::size_t BaselineMatcher::apply(std::vector<Finding>& findings, const std::string& justification) {
+  std::size_t marked = 0;
+  for (const bool same_path : {true, false}) {
+    for (Finding& finding : findings) {
+      if (finding.suppression) continue;
+      const auto [first, last] = by_fingerprint_.equal_range(finding.fingerprint);
+      for (auto it = first; it != last; ++it) {
+        BaselineEntry& entry = remaining_[it->second];
+        if (entry.count == 0 || entry.rule_id != finding.rule_id) continue;
+        if (same_path && entry.path != finding.relative_path) continue;
+        --entry.count;
+        finding.suppression = Suppression{SuppressionKind::External, justification};
+        ++marked;
+        break;
+      }
+    }
+  }
+  return marked;
+}
+
+}  // namespace citizenscan
