@@ -27,6 +27,7 @@ need nlohmann-json3-dev have_pkg nlohmann-json3-dev
 need libcli11-dev have_pkg libcli11-dev
 need libgtest-dev have_pkg libgtest-dev
 need libbenchmark-dev have_pkg libbenchmark-dev
+need git have_cmd git   # the inventory tests build a repository with history
 need python3 test -x /usr/bin/python3
 need python3-jsonschema /usr/bin/python3 -c 'import jsonschema' 2>/dev/null
 mapfile -t missing < <(printf '%s\n' "${missing[@]}" | awk 'NF && !seen[$0]++')

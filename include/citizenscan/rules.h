@@ -35,6 +35,7 @@ struct RuleInfo {
   std::vector<Language> languages;
   std::vector<std::string> tags;
   std::string source;  // "builtin:credentials.json" or the pack's path
+  std::string computed_by;  // "inventory": found by a whole-tool analysis, not by per-file matchers
 };
 
 class RuleLoadError : public std::runtime_error {
@@ -49,7 +50,9 @@ struct CompiledRules;  // matchers: queries, regexes, prefilter; see src/rules/
 class RuleSet {
  public:
   // The built-in packs plus packs read from `extra_paths` (files, or directories of *.json).
-  static RuleSet load_builtin_and(const std::vector<std::string>& extra_paths, bool include_builtin = true);
+  // `more_packs` (source name, JSON text) are loaded after the built-in packs, before extra_paths.
+  static RuleSet load_builtin_and(const std::vector<std::string>& extra_paths, bool include_builtin = true,
+                                  const std::vector<std::pair<std::string, std::string>>& more_packs = {});
   // Packs from JSON text only (tests); `source` names them in errors.
   static RuleSet load_from_texts(const std::vector<std::pair<std::string, std::string>>& sources);
 

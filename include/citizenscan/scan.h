@@ -105,6 +105,9 @@ struct ScanCallbacks {
   // call at a time, in completion order. When set, ScanResult::findings stays empty: the caller
   // owns them (memory then does not grow with the number of findings either).
   std::function<void(std::vector<Finding>&&)> findings;
+  // Each file the walk hands to the workers, on the walker thread, in walk order (the inventory
+  // keeps the list to group files into tools).
+  std::function<void(const WalkEntry&)> walked;
 };
 
 struct ScanResult {

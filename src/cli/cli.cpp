@@ -19,6 +19,7 @@
 #include <CLI/CLI.hpp>
 
 #include "citizenscan/config.h"
+#include "citizenscan/inventory.h"
 #include "citizenscan/load.h"
 #include "citizenscan/parse.h"
 #include "citizenscan/report.h"
@@ -279,6 +280,15 @@ int run_scan(const ScanArgs& args) {
   return kExitClean;
 }
 
+// Writes a whole report to `path` ("": standard output); false after telling the user why.
+bool emit(const std::string& path, const std::string& content) {
+  ReportOutput output;
+  std::string error;
+  if (output.open(path, error) && output.write(content, error) && output.commit(error)) return true;
+  std::cerr << "citizenscan: " << error << '\n';
+  return false;
+}
+
 int run_merge(const std::vector<std::string>& inputs, const std::string& output_path) {
   std::vector<std::pair<std::string, std::string>> logs;
   for (const std::string& path : inputs) {
@@ -292,13 +302,59 @@ int run_merge(const std::vector<std::string>& inputs, const std::string& output_
     logs.emplace_back(path, text.str());
   }
   const std::string merged = merge_sarif(logs);  // throws with the input's name
-  ReportOutput output;
-  std::string error;
-  if (!output.open(output_path, error) || !output.write(merged, error) || !output.commit(error)) {
-    std::cerr << "citizenscan: " << error << '\n';
-    return kExitError;
+  return emit(output_path, merged) ? kExitClean : kExitError;
+}
+
+struct InventoryArgs {
+  std::vector<std::string> targets;
+  std::string format = "markdown";
+  std::string output;
+  std::string config;
+  std::vector<std::string> rule_paths;
+  unsigned jobs = 0;
+  bool no_git = false;
+  ScanOptions options;
+};
+
+// .citizenscan.json from the single directory target (or the current directory) upwards.
+std::string find_config(const std::vector<std::string>& targets) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path dir = targets.size() == 1 && fs::is_directory(targets[0], ec) ? fs::path(targets[0]) : fs::current_path(ec);
+  dir = fs::absolute(dir, ec);
+  for (; !dir.empty(); dir = dir.parent_path()) {
+    if (fs::is_regular_file(dir / ".citizenscan.json", ec)) return (dir / ".citizenscan.json").string();
+    if (dir == dir.parent_path()) break;
   }
-  return kExitClean;
+  return {};
+}
+
+int run_inventory(const InventoryArgs& args) {
+  InventoryOptions options;
+  options.scan = args.options;
+  options.scan.jobs = args.jobs;
+  options.scan.walk.targets = args.targets;
+  options.git = !args.no_git;
+  const std::string config = args.config.empty() ? find_config(args.targets) : args.config;
+  if (!config.empty()) {
+    std::ifstream in(config, std::ios::binary);
+    if (!in) {
+      std::cerr << "citizenscan: cannot read config " << config << '\n';
+      return kExitError;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    parse_program_config(text.str(), config, options.perimeter, options.handoff);
+  }
+  const RuleSet rules = load_inventory_rules(args.rule_paths);
+  const InventoryResult result = inventory(rules, options);
+  std::ostringstream out;
+  write_inventory(out, result, *inventory_format_from_name(args.format));
+  for (const Diagnostic& d : result.diagnostics) {
+    std::cerr << "citizenscan: " << (d.path.empty() ? "" : d.path + ": ") << d.message << '\n';
+  }
+  if (!emit(args.output, out.str())) return kExitError;
+  return result.complete ? kExitClean : kExitError;
 }
 
 // Writes a whole file atomically; false (with the reason on stderr) when it cannot.
@@ -512,6 +568,22 @@ int run(int argc, char** argv) {
   init_cmd->add_option("dir", init_dir, "Project folder (default: .)");
   init_cmd->add_flag("--force", init_force, "Overwrite an existing .citizenscan.json");
 
+  InventoryArgs inv_args;
+  CLI::App* inv_cmd = app.add_subcommand("inventory", "List the tools in a tree: entry points, data stores, owners, risk");
+  inv_cmd->add_option("targets", inv_args.targets, "Files or directories (default: .)");
+  inv_cmd->add_option("-f,--format", inv_args.format, "Output format (default markdown)")
+      ->check(CLI::IsMember({"json", "csv", "markdown", "html"}));
+  inv_cmd->add_option("-o,--output", inv_args.output, "Write the inventory to FILE (atomically)");
+  inv_cmd->add_option("-j,--jobs", inv_args.jobs, "Worker threads (default: all hardware threads)");
+  inv_cmd->add_option("--config", inv_args.config, "Config with perimeter/handoff (default: .citizenscan.json upwards)");
+  inv_cmd->add_option("--rules", inv_args.rule_paths, "Extra rule pack file or directory (repeatable)")
+      ->allow_extra_args(false);
+  inv_cmd->add_flag("--no-git", inv_args.no_git, "Do not read git history (owners, last change)");
+  inv_cmd->add_flag("--no-ignore", [&](std::int64_t) { inv_args.options.walk.respect_ignore_files = false; },
+                    "Do not honour .gitignore/.ignore files");
+  inv_cmd->add_option("--exclude", inv_args.options.walk.exclude_globs, "Skip paths matching GLOB (repeatable)")
+      ->allow_extra_args(false);
+
   std::vector<std::string> rules_paths;
   std::string explain_id;
   bool rules_no_builtin = false;
@@ -555,6 +627,7 @@ int run(int argc, char** argv) {
     }
     if (baseline_create_cmd->parsed()) return run_baseline_create(baseline_args);
     if (init_cmd->parsed()) return run_init(init_dir, init_force);
+    if (inv_cmd->parsed()) return run_inventory(inv_args);
     if (rules_cmd->parsed()) return run_rules(rules_paths, rules_no_builtin, explain_cmd->parsed() ? explain_id : "");
     if (parse_cmd->parsed()) return run_parse(parse_path, parse_language);
     if (merge_cmd->parsed()) return run_merge(merge_inputs, merge_output);

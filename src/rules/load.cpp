@@ -732,7 +732,7 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
     check_keys(ctx, where, j,
                {"id", "name", "shortDescription", "fullDescription", "help", "severity",
                 "securitySeverity", "cwe", "precision", "tags", "languages", "literals", "message",
-                "matchers", "yieldsTo", "testSeverity"});
+                "matchers", "yieldsTo", "testSeverity", "computedBy"});
     RuleInfo info;
     info.id = get_string(ctx, where, j, "id", true);
     ctx.rule_id = info.id;
@@ -767,10 +767,7 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
     const LanguageMask languages = parse_languages(ctx, "languages", get_strings(ctx, "", j, "languages"));
     if (languages == 0) ctx.fail("", "'languages' must name at least one language");
     info.languages = mask_languages(languages);
-    const std::string message = get_string(ctx, "", j, "message", true);
-
     CompiledRule rule;
-    rule.languages = languages;
     rule.literals = get_strings(ctx, "", j, "literals");
     rule.yields_to = get_strings(ctx, "", j, "yieldsTo");
     if (j.contains("testSeverity")) {
@@ -778,6 +775,21 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
       rule.test_severity = severity_from_name(test_severity);
       if (!rule.test_severity) ctx.fail("", "testSeverity must be error, warning or note, not '" + test_severity + "'");
     }
+    // A computed rule is metadata only: its findings come from a later analysis over a whole tool
+    // (`citizenscan inventory`), so it never runs per file and takes no part in the prefilter.
+    info.computed_by = get_string(ctx, "", j, "computedBy", false);
+    if (j.contains("computedBy")) {
+      if (info.computed_by != "inventory") ctx.fail("", "computedBy must be \"inventory\"");
+      if (j.contains("matchers") || j.contains("literals") || j.contains("message") || j.contains("yieldsTo")) {
+        ctx.fail("", "a computed rule has no matchers, literals, message or yieldsTo");
+      }
+      literals.emplace_back();
+      out.infos.push_back(std::move(info));
+      out.rules.push_back(std::move(rule));  // languages stay 0: never a candidate for a file
+      continue;
+    }
+    const std::string message = get_string(ctx, "", j, "message", true);
+    rule.languages = languages;
     if (!j.contains("matchers") || !j["matchers"].is_array() || j["matchers"].empty()) {
       ctx.fail("", "'matchers' must be a non-empty array");
     }
@@ -924,11 +936,13 @@ RuleSet RuleSet::load_from_texts(const std::vector<std::pair<std::string, std::s
   return RuleSet(std::move(compiled));
 }
 
-RuleSet RuleSet::load_builtin_and(const std::vector<std::string>& extra_paths, bool include_builtin) {
+RuleSet RuleSet::load_builtin_and(const std::vector<std::string>& extra_paths, bool include_builtin,
+                                  const std::vector<std::pair<std::string, std::string>>& more_packs) {
   std::vector<std::pair<std::string, std::string>> sources;
   if (include_builtin) {
     for (const auto& [name, text] : detail::builtin_packs()) sources.emplace_back(name, text);
   }
+  sources.insert(sources.end(), more_packs.begin(), more_packs.end());
   for (const auto& path : extra_paths) read_path(path, sources);
   return load_from_texts(sources);
 }

@@ -383,7 +383,10 @@ ScanResult scan(const RuleSet& rules, const ScanOptions& given, const ScanCallba
   std::jthread walker([&] {
     const Clock::time_point walk_started = Clock::now();
     try {
-      walked = walk(options.walk, [&](WalkEntry&& entry) { queue.push(std::move(entry)); });
+      walked = walk(options.walk, [&](WalkEntry&& entry) {
+        if (callbacks.walked) callbacks.walked(entry);
+        queue.push(std::move(entry));
+      });
     } catch (const std::exception& e) {
       walked.diagnostics.push_back({"", DiagnosticLevel::Error, std::string("the walk stopped: ") + e.what()});
     }
