@@ -113,6 +113,7 @@ export async function mergeContacts(pool, leads, customers) {
 export async function tailChanges(pool) {
   // expect: db-loops/unbounded-polling-loop
   do {
+    // expect: db-loops/unbounded-read-in-loop
     const { rows } = await pool.query('SELECT * FROM changes WHERE seen = false');
     rows.forEach((r) => console.log(r.id));
   } while (true);

@@ -9,6 +9,7 @@ def watch_new_orders(conn):
     cur = conn.cursor()
     # expect: db-loops/unbounded-polling-loop
     while True:
+        # expect: db-loops/unbounded-read-in-loop
         cur.execute("SELECT id FROM orders WHERE exported = false")
         for (order_id,) in cur.fetchall():
             print("new order", order_id)

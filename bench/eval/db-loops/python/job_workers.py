@@ -19,6 +19,7 @@ def email_queue_worker():
     cur = c.cursor()
     # expect: db-loops/unbounded-polling-loop
     while True:
+        # expect: db-loops/unbounded-read-in-loop
         cur.execute("SELECT id, payload FROM email_queue WHERE sent_at IS NULL")
         for job_id, payload in cur.fetchall():
             send(payload)
