@@ -58,3 +58,29 @@ async function countQueued(pool) {
 }
 
 module.exports = { watchStock, exportOrders, exportOrdersPaged, watchBounded, followOne, countQueued };
+
+function startStockTimer(pool, notify) {
+  return setInterval(async () => {
+    // expect: db-loops/unbounded-read-in-loop
+    const { rows } = await pool.query('SELECT sku, qty FROM stock WHERE qty < reorder_level');
+    rows.forEach((r) => notify(r.sku, r.qty));
+  }, 60000);
+}
+
+function startBoundedTimer(pool, notify) {
+  return setInterval(async function tick() {
+    // expect-none: db-loops
+    const { rows } = await pool.query('SELECT sku FROM stock WHERE qty < reorder_level LIMIT 50');
+    rows.forEach((r) => notify(r.sku));
+  }, 60000);
+}
+
+function startOrderTimer(pool, orderId, onShipped) {
+  return setInterval(async () => {
+    // expect-none: db-loops
+    const { rows } = await pool.query('SELECT status FROM orders WHERE id = $1', [orderId]);
+    if (rows[0].status === 'shipped') onShipped();
+  }, 10000);
+}
+
+module.exports.timers = { startStockTimer, startBoundedTimer, startOrderTimer };

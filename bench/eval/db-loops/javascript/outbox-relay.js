@@ -44,4 +44,21 @@ async function waitUntilConfirmed(db, bookingId) {
   }
 }
 
-module.exports = { relayBookings, relayCancellations, relayBookingsPaged, waitUntilConfirmed };
+
+function startRefundTimer(db, partner) {
+  return setInterval(async () => {
+    // expect: db-loops/unbounded-read-in-loop
+    const { rows } = await db.query('SELECT id, amount FROM refunds WHERE state = \'open\'');
+    await partner.refund(rows);
+  }, 30000);
+}
+
+function startRefundTimerPaged(db, partner) {
+  return setInterval(async () => {
+    // expect-none: db-loops
+    const { rows } = await db.query('SELECT id, amount FROM refunds WHERE state = \'open\' ORDER BY id LIMIT 100');
+    await partner.refund(rows);
+  }, 30000);
+}
+
+module.exports = { startRefundTimer, startRefundTimerPaged, relayBookings, relayCancellations, relayBookingsPaged, waitUntilConfirmed };
