@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -78,6 +79,13 @@ std::string_view unquote_literal(std::string_view text);   // 'x', "x", `x`, r"x
 bool looks_like_placeholder(std::string_view value);        // changeme, <your-key>, ${VAR}, xxxx...
 double shannon_entropy(std::string_view value);             // bits per byte
 std::string redact(std::string_view secret, bool show);     // "AKIA****"
+// The name holding the value at [start, end) of a parsed file: the target of the assignment, the
+// keyword argument or the dict/object key it is the value of, looking up through at most a few
+// string, concatenation and parenthesis nodes (`SLACK_TOKEN = "xoxb-..."`, `f(token="Bearer " + t)`).
+// None without a tree, in a comment, a call's positional argument or anything else. `{@holder}` in
+// rule messages.
+std::optional<std::string> value_holder(const TSTree* tree, std::string_view text, std::uint32_t start,
+                                        std::uint32_t end);
 // Checksums of identifiers, for value checks ("checksum"). Spaces and dashes are ignored.
 bool luhn_valid(std::string_view number);   // payment card numbers: 12-19 digits, Luhn mod 10
 bool iban_valid(std::string_view iban);     // CC99 + BBAN, 15-34 characters, ISO 13616 mod 97 == 1

@@ -340,12 +340,88 @@ std::string one_line(std::string_view text, std::size_t max) {
   return out;
 }
 
-// Message from template parts; `capture_text(id)` gives a capture's text and whether it is the secret.
-template <typename CaptureText>
+// Where a value is held, by grammar node kind: the field naming the holder. The value must come
+// from another child (a token inside a dict key names no holder).
+struct HolderKind {
+  std::string_view kind;
+  std::string_view field;
+};
+constexpr std::array<HolderKind, 11> kHolderKinds{{
+    {"assignment", "left"},                      // Python  NAME = value
+    {"augmented_assignment", "left"},            // Python  NAME += value
+    {"keyword_argument", "name"},                // Python  f(name=value)
+    {"default_parameter", "name"},               // Python  def f(name=value)
+    {"pair", "key"},                             // Python dict / JavaScript object
+    {"variable_declarator", "name"},             // JavaScript  const NAME = value
+    {"assignment_expression", "left"},           // JavaScript  obj.NAME = value
+    {"augmented_assignment_expression", "left"},
+    {"assignment_pattern", "left"},              // JavaScript  function f(name = value)
+    {"field_definition", "property"},            // JavaScript  class { name = value }
+    {"typed_default_parameter", "name"},         // Python  def f(name: str = value)
+}};
+
+// Nodes a value passes through unchanged in meaning on its way to its holder: string pieces,
+// concatenation and formatting, parentheses.
+bool passes_value_through(std::string_view kind) {
+  return kind.find("string") != std::string_view::npos || kind == "binary_operator" ||
+         kind == "binary_expression" || kind == "parenthesized_expression" || kind == "interpolation" ||
+         kind == "template_substitution" || kind == "escape_sequence";
+}
+
+}  // namespace
+
+std::optional<std::string> value_holder(const TSTree* tree, std::string_view text, std::uint32_t start,
+                                        std::uint32_t end) {
+  if (tree == nullptr || end < start) return std::nullopt;
+  constexpr int kMaxAncestors = 6;
+  TSNode node = ts_node_named_descendant_for_byte_range(ts_tree_root_node(tree), start, end);
+  for (int step = 0; step <= kMaxAncestors && !ts_node_is_null(node); ++step) {
+    const TSNode parent = ts_node_parent(node);
+    if (ts_node_is_null(parent)) return std::nullopt;
+    const std::string_view kind = ts_node_type(parent);
+    for (const HolderKind& holder : kHolderKinds) {
+      if (kind != holder.kind) continue;
+      const TSNode name = ts_node_child_by_field_name(parent, holder.field.data(),
+                                                      static_cast<uint32_t>(holder.field.size()));
+      if (ts_node_is_null(name) || ts_node_eq(name, node)) return std::nullopt;
+      const std::string_view raw = node_text(text, name);
+      const std::string_view unquoted = unquote_literal(raw);
+      if (unquoted.empty() || unquoted.find('\n') != std::string_view::npos) return std::nullopt;
+      return one_line(unquoted, 80);
+    }
+    if (!passes_value_through(kind)) return std::nullopt;
+    node = parent;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// Message from template parts; `capture_text(id)` gives a capture's text and whether it is the secret;
+// `holder()` the name holding the finding's value (see value_holder), computed only when asked.
+template <typename CaptureText, typename Holder>
 std::string render_message(const std::vector<MessagePart>& parts, int secret, bool show_secrets,
-                           CaptureText capture_text) {
+                           CaptureText capture_text, Holder holder) {
   std::string out;
+  std::optional<std::optional<std::string>> holder_name;
   for (const auto& part : parts) {
+    if (part.holder) {
+      if (!holder_name) holder_name = holder();
+      if (!*holder_name) {
+        out += part.holder_fallback;
+      } else if (part.holder_template.empty()) {
+        out += **holder_name;
+      } else {
+        for (char c : part.holder_template) {
+          if (c == '%') {
+            out += **holder_name;
+          } else {
+            out += c;
+          }
+        }
+      }
+      continue;
+    }
     if (part.capture < 0) {
       out += part.literal;
       continue;
@@ -635,6 +711,9 @@ void process_match(std::uint32_t rule_index, std::uint32_t ordinal, const QueryM
     hit.message = render_message(message, matcher.secret_capture, options.show_secrets, [&](int capture) {
       TSNode node;
       return first_node(capture, node) ? node_text(input.text, node) : std::string_view{};
+    }, [&] {
+      return hit.has_secret ? value_holder(input.tree, input.text, hit.secret_start, hit.secret_end)
+                            : value_holder(input.tree, input.text, hit.start, hit.end);
     });
     hits.push_back(std::move(hit));
   }
@@ -715,7 +794,10 @@ void run_regex(std::uint32_t rule_index, const RegexMatcher& matcher, const Matc
     const Refinement* refinement = first_refinement(matcher.refinements, value_ok);
     if (refinement != nullptr) hit.level = refinement->severity;
     const auto& message = refinement != nullptr && !refinement->message.empty() ? refinement->message : matcher.message;
-    hit.message = render_message(message, matcher.secret_group, options.show_secrets, group_text);
+    hit.message = render_message(message, matcher.secret_group, options.show_secrets, group_text, [&] {
+      return hit.has_secret ? value_holder(input.tree, input.text, hit.secret_start, hit.secret_end)
+                            : value_holder(input.tree, input.text, hit.start, hit.end);
+    });
     hits.push_back(std::move(hit));
   }
 }

@@ -95,8 +95,14 @@ struct LabelTable {
 // table gives the capture's text ({name|table}).
 struct MessagePart {
   std::string literal;
-  int capture = -1;  // -1: literal
+  int capture = -1;  // -1: literal (or the holder, below)
   std::shared_ptr<const LabelTable> labels;
+  // `{@holder?TEMPLATE|FALLBACK}`: the name of the assignment target, keyword argument or key
+  // holding the finding's value; TEMPLATE (each `%` = the name, empty = the name itself) when
+  // there is one, FALLBACK when not.
+  bool holder = false;
+  std::string holder_template;
+  std::string holder_fallback;
 };
 
 // "refine": when all its value checks pass, the finding takes this severity and/or message instead

@@ -194,6 +194,21 @@ std::vector<MessagePart> parse_message(const Context& ctx, const std::string& wh
       const std::size_t close = text.find('}', i);
       if (close == std::string::npos) ctx.fail(where, "unclosed '{' in message");
       std::string name = text.substr(i + 1, close - i - 1);
+      if (name.starts_with("@")) {
+        MessagePart part;
+        part.holder = true;
+        const std::size_t question = name.find('?');
+        const std::size_t bar = name.find('|', question == std::string::npos ? 0 : question);
+        const std::string key = name.substr(0, std::min(question, bar));
+        if (key != "@holder") ctx.fail(where, "message refers to unknown name '{" + key + "}' (known: {@holder})");
+        if (question != std::string::npos) part.holder_template = name.substr(question + 1, bar == std::string::npos ? std::string::npos : bar - question - 1);
+        if (bar != std::string::npos) part.holder_fallback = name.substr(bar + 1);
+        if (!literal.empty()) parts.push_back({std::move(literal), -1, nullptr});
+        literal.clear();
+        parts.push_back(std::move(part));
+        i = close;
+        continue;
+      }
       std::shared_ptr<const detail::LabelTable> labels;
       if (const std::size_t bar = name.find('|'); bar != std::string::npos) {
         const std::string table = name.substr(bar + 1);

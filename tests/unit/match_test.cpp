@@ -688,3 +688,59 @@ TEST(MatchEmbedded, EmbeddedLanguageMustHaveAGrammar) {
 
 }  // namespace
 }  // namespace citizenscan
+
+namespace citizenscan {
+namespace {
+
+// `{@holder?TEMPLATE|FALLBACK}` names the assignment target, keyword argument or key whose value
+// holds the finding, through string pieces and concatenation; not through a call's positional
+// argument or a comment, and never in a file without a tree.
+const std::string kSlackRegex = R"J({"regex": "(?P<secret>xoxb-[0-9]{10}-[A-Za-z0-9]{12})", "secret": "secret"})J";
+
+TEST(MatchHolder, MessageNamesTheHolderOfARegexHit) {
+  RuleSet rules = pack({rule("t/slack", R"(["*"])", "{@holder?`%` holds a |A }Slack bot token `{secret}`", kSlackRegex)});
+  const std::string token = "xoxb-1234567890-Ab3dE6gH9kLm";
+  auto py = run(rules, Language::Python,
+                "SLACK_BOT_TOKEN = '" + token + "'\n"
+                "client = WebClient(token='" + token + "')\n"
+                "cfg = {'slack': 'Bearer ' + '" + token + "'}\n"
+                "post('" + token + "')\n"
+                "# " + token + "\n"
+                "self.bot_token = f'{x}" + token + "'\n");
+  ASSERT_EQ(py.size(), 6u);
+  EXPECT_EQ(py[0].message, "`SLACK_BOT_TOKEN` holds a Slack bot token `xoxb****`");
+  EXPECT_EQ(py[1].message, "`token` holds a Slack bot token `xoxb****`");
+  EXPECT_EQ(py[2].message, "`slack` holds a Slack bot token `xoxb****`");
+  EXPECT_EQ(py[3].message, "A Slack bot token `xoxb****`") << "a positional argument names no holder";
+  EXPECT_EQ(py[4].message, "A Slack bot token `xoxb****`") << "a comment names no holder";
+  EXPECT_EQ(py[5].message, "`self.bot_token` holds a Slack bot token `xoxb****`");
+  auto js = run(rules, Language::JavaScript,
+                "const slackToken = `" + token + "`;\nmodule.exports = { botToken: \"" + token + "\" };\n");
+  ASSERT_EQ(js.size(), 2u);
+  EXPECT_EQ(js[0].message, "`slackToken` holds a Slack bot token `xoxb****`");
+  EXPECT_EQ(js[1].message, "`botToken` holds a Slack bot token `xoxb****`");
+  auto env = run(rules, Language::Env, "SLACK_BOT_TOKEN=" + token + "\n");
+  ASSERT_EQ(env.size(), 1u);
+  EXPECT_EQ(env[0].message, "A Slack bot token `xoxb****`") << "no tree: the fallback";
+}
+
+TEST(MatchHolder, PlainHolderAndQueryMatchers) {
+  RuleSet rules = pack({rule("t/password", R"(["python"])", "{@holder|nothing} / {@holder}", kPasswordQuery)});
+  auto findings = run(rules, Language::Python, "DB_PASSWORD = \"Tr0ub4dor&3xyz\"\n");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].message, "DB_PASSWORD / DB_PASSWORD");
+  auto dict_key = value_holder(nullptr, "x", 0, 1);
+  EXPECT_FALSE(dict_key.has_value());
+}
+
+TEST(MatchHolder, UnknownAtNameIsALoadError) {
+  try {
+    pack({rule("t/x", R"(["python"])", "{@owner}", kPasswordQuery)});
+    FAIL() << "loaded";
+  } catch (const RuleLoadError& e) {
+    EXPECT_NE(std::string(e.what()).find("{@owner}"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace citizenscan
