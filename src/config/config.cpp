@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "citizenscan/inventory.h"
 #include "citizenscan/scan.h"
 
 namespace citizenscan {
@@ -15,7 +16,8 @@ namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
 constexpr std::string_view kKnownKeys =
-    "enable, disable, severity, failOn, orgDomains, include, exclude, piiSensitivity, rulePacks, baseline";
+    "enable, disable, severity, failOn, orgDomains, include, exclude, piiSensitivity, rulePacks, baseline, "
+    "perimeter, handoff";
 
 class Reader {
  public:
@@ -133,6 +135,16 @@ ProjectConfig parse_config(std::string_view text, const std::string& path) {
       for (const std::string& pack : reader.strings(value, key)) config.rule_packs.push_back(absolute_in(config.folder, pack));
     } else if (key == "baseline") {
       config.baseline = absolute_in(config.folder, reader.string(value, key));
+    } else if (key == "perimeter" || key == "handoff") {
+      // The inventory's keys: validated here by the inventory's own reader, so one file serves both
+      // `scan` and `inventory` and a mistake in them is reported by either command.
+      std::optional<Perimeter> perimeter;
+      HandoffRule handoff;
+      try {
+        parse_program_config(Json{{key, value}}.dump(), path, perimeter, handoff);
+      } catch (const std::runtime_error& e) {
+        throw ConfigError(e.what());
+      }
     } else {
       reader.fail(key, "unknown key (known: " + std::string(kKnownKeys) + ")");
     }

@@ -49,6 +49,12 @@ TEST(Config, EveryKeyIsReadAndPathsAreRelativeToTheFile) {
   EXPECT_EQ(config.baseline, "/proj/base.json");
 }
 
+TEST(Config, TheInventorysKeysAreKnownAndValidated) {
+  EXPECT_EQ(config_error(R"({"perimeter": {"domains": ["example.com"]}, "handoff": {"maxCommitters": 2}})"), "(accepted)");
+  EXPECT_EQ(config_error(R"({"perimeter": {"domain": []}})").rfind("/proj/.citizenscan.json: perimeter.domain: unknown key", 0),
+            0u);
+}
+
 TEST(Config, ProblemsNameTheFileAndTheKeyPath) {
   EXPECT_EQ(config_error(R"({"exlude": []})").rfind("/proj/.citizenscan.json: exlude: unknown key", 0), 0u);
   EXPECT_EQ(config_error(R"({"exclude": "vendor/"})"), "/proj/.citizenscan.json: exclude: must be an array of strings");
