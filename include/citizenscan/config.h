@@ -10,6 +10,7 @@
 // file's folder, and so are its include/exclude globs: the folder becomes the scan root.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -30,6 +31,26 @@ class ConfigError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// `perimeter` (read by `citizenscan inventory`): approved data stores and hosts. A write or send
+// to a store of a listed kind that matches no entry is a `program/outside-perimeter` finding. A
+// kind the config does not list is not checked; a kind listed with no entries allows nothing.
+struct Perimeter {
+  std::optional<std::vector<std::string>> database_hosts;  // "finance-db.internal", "*.corp.example.com"
+  std::optional<std::vector<std::string>> domains;         // HTTP hosts: "example.com" covers its subdomains
+  std::optional<std::vector<std::string>> sheets;          // spreadsheet ids
+  std::optional<std::vector<std::string>> drive_folders;   // Drive folder or file ids
+  std::optional<std::vector<std::string>> mail_relays;     // SMTP hosts, nodemailer services, "MailApp", "GmailApp"
+};
+
+// `handoff` (read by `citizenscan inventory`): when a tool "needs engineering ownership". Each
+// condition that holds is a reason.
+struct HandoffRule {
+  bool high_sensitivity_pii = true;                // government ids, payment or health data
+  std::vector<std::string> production_hosts;       // database host patterns that mean production
+  bool web_app_beyond_domain = true;               // web-app access ANYONE or ANYONE_ANONYMOUS
+  std::uint32_t max_committers = 3;                // more committers than this; 0 = not checked
+};
+
 struct ProjectConfig {
   std::string path;    // the file read ("" when there is none)
   std::string folder;  // its folder, absolute: the base of every relative path below
@@ -44,6 +65,8 @@ struct ProjectConfig {
   std::optional<PiiSensitivity> pii_sensitivity;
   std::vector<std::string> rule_packs;  // absolute
   std::optional<std::string> baseline;  // absolute
+  std::optional<Perimeter> perimeter;   // none: the inventory lists every sink and checks none
+  HandoffRule handoff;
 };
 
 // `.citizenscan.json` in `start` or the nearest folder above it; the search stops after a folder

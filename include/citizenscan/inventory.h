@@ -28,35 +28,12 @@
 #include <string_view>
 #include <vector>
 
+#include "citizenscan/config.h"
 #include "citizenscan/core.h"
 #include "citizenscan/rules.h"
 #include "citizenscan/scan.h"
 
 namespace citizenscan {
-
-// Approved data stores and hosts. A write or send to a store of a listed kind that matches no
-// entry is a `program/outside-perimeter` finding. A kind the config does not list is not checked;
-// a kind listed with no entries allows nothing.
-struct Perimeter {
-  std::optional<std::vector<std::string>> database_hosts;  // "finance-db.internal", "*.corp.example.com"
-  std::optional<std::vector<std::string>> domains;         // HTTP hosts: "example.com" covers its subdomains
-  std::optional<std::vector<std::string>> sheets;          // spreadsheet ids
-  std::optional<std::vector<std::string>> drive_folders;   // Drive folder or file ids
-  std::optional<std::vector<std::string>> mail_relays;     // SMTP hosts, nodemailer services, "MailApp", "GmailApp"
-};
-
-// The handoff line: when a tool "needs engineering ownership". Each condition that holds is a reason.
-struct HandoffRule {
-  bool high_sensitivity_pii = true;                // government ids, payment or health data
-  std::vector<std::string> production_hosts;       // database host patterns that mean production
-  bool web_app_beyond_domain = true;               // web-app access ANYONE or ANYONE_ANONYMOUS
-  std::uint32_t max_committers = 3;                // more committers than this; 0 = not checked
-};
-
-// Reads {"perimeter": {...}, "handoff": {...}} (the keys of .citizenscan.json this unit owns).
-// Throws std::runtime_error naming `source` and the key on a wrong shape or an unknown key.
-void parse_program_config(std::string_view json_text, const std::string& source, std::optional<Perimeter>& perimeter,
-                          HandoffRule& handoff);
 
 struct InventoryOptions {
   ScanOptions scan;

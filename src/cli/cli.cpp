@@ -115,6 +115,19 @@ bool all_inside(const std::vector<std::string>& targets, const std::string& fold
   return true;
 }
 
+// The config's settings that `scan`, `baseline create` and `inventory` share: where and what to walk,
+// PII sensitivity, and which rules run at which level. `options.walk.targets` must be set.
+void apply_config(const ProjectConfig& cfg, const RuleSet& rules, ScanOptions& options) {
+  if (!cfg.path.empty()) {
+    // The config's globs are relative to its folder, so that folder is the root they match under.
+    if (options.walk.root.empty() && all_inside(options.walk.targets, cfg.folder)) options.walk.root = cfg.folder;
+    options.walk.include_globs.insert(options.walk.include_globs.begin(), cfg.include.begin(), cfg.include.end());
+    options.walk.exclude_globs.insert(options.walk.exclude_globs.begin(), cfg.exclude.begin(), cfg.exclude.end());
+    if (cfg.pii_sensitivity) options.pii_sensitivity = *cfg.pii_sensitivity;
+  }
+  options.selection = select_rules(cfg, rules.infos());
+}
+
 // Everything a scan needs once flags and the config file are combined. Flags win over the config
 // for single values; lists (globs, packs, domains) add up.
 struct PreparedScan {
@@ -182,14 +195,7 @@ std::optional<PreparedScan> prepare_scan(const ScanArgs& args, bool use_baseline
   }
   options.max_parse_bytes = *parse_limit;
   options.rule_timing = args.stats;
-  if (!cfg.path.empty()) {
-    // The config's globs are relative to its folder, so that folder is the root they match under.
-    if (options.walk.root.empty() && all_inside(args.targets, cfg.folder)) options.walk.root = cfg.folder;
-    options.walk.include_globs.insert(options.walk.include_globs.begin(), cfg.include.begin(), cfg.include.end());
-    options.walk.exclude_globs.insert(options.walk.exclude_globs.begin(), cfg.exclude.begin(), cfg.exclude.end());
-    if (cfg.pii_sensitivity) options.pii_sensitivity = *cfg.pii_sensitivity;
-  }
-  options.selection = select_rules(cfg, prepared.rules.infos());
+  apply_config(cfg, prepared.rules, options);
   prepared.fail_on = !args.fail_on.empty() ? args.fail_on : cfg.fail_on.value_or("note");
   prepared.report_rules = prepared.rules.infos();
   for (std::size_t i = 0; i < prepared.report_rules.size(); ++i) {
@@ -313,21 +319,9 @@ struct InventoryArgs {
   std::vector<std::string> rule_paths;
   unsigned jobs = 0;
   bool no_git = false;
+  bool no_config = false;
   ScanOptions options;
 };
-
-// .citizenscan.json from the single directory target (or the current directory) upwards.
-std::string find_config(const std::vector<std::string>& targets) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::path dir = targets.size() == 1 && fs::is_directory(targets[0], ec) ? fs::path(targets[0]) : fs::current_path(ec);
-  dir = fs::absolute(dir, ec);
-  for (; !dir.empty(); dir = dir.parent_path()) {
-    if (fs::is_regular_file(dir / ".citizenscan.json", ec)) return (dir / ".citizenscan.json").string();
-    if (dir == dir.parent_path()) break;
-  }
-  return {};
-}
 
 int run_inventory(const InventoryArgs& args) {
   InventoryOptions options;
@@ -335,18 +329,21 @@ int run_inventory(const InventoryArgs& args) {
   options.scan.jobs = args.jobs;
   options.scan.walk.targets = args.targets;
   options.git = !args.no_git;
-  const std::string config = args.config.empty() ? find_config(args.targets) : args.config;
-  if (!config.empty()) {
-    std::ifstream in(config, std::ios::binary);
-    if (!in) {
-      std::cerr << "citizenscan: cannot read config " << config << '\n';
-      return kExitError;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    parse_program_config(text.str(), config, options.perimeter, options.handoff);
-  }
-  const RuleSet rules = load_inventory_rules(args.rule_paths);
+  // The same .citizenscan.json as `scan` (found the same way): its perimeter and handoff keys, and
+  // the walk, PII and rule settings both commands share.
+  ProjectConfig config;
+  std::string start = ".";
+  std::error_code ec;
+  if (args.targets.size() == 1 && std::filesystem::is_directory(args.targets.front(), ec)) start = args.targets.front();
+  const std::string config_path = args.no_config ? "" : !args.config.empty() ? args.config : find_config(start);
+  if (!config_path.empty()) config = load_config(config_path);
+  std::vector<std::string> rule_paths = config.rule_packs;
+  rule_paths.insert(rule_paths.end(), args.rule_paths.begin(), args.rule_paths.end());
+  const RuleSet rules = load_inventory_rules(rule_paths);
+  apply_config(config, rules, options.scan);
+  options.scan.org_domains = config.org_domains;
+  options.perimeter = config.perimeter;
+  options.handoff = config.handoff;
   const InventoryResult result = inventory(rules, options);
   std::ostringstream out;
   write_inventory(out, result, *inventory_format_from_name(args.format));
@@ -575,7 +572,8 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"json", "csv", "markdown", "html"}));
   inv_cmd->add_option("-o,--output", inv_args.output, "Write the inventory to FILE (atomically)");
   inv_cmd->add_option("-j,--jobs", inv_args.jobs, "Worker threads (default: all hardware threads)");
-  inv_cmd->add_option("--config", inv_args.config, "Config with perimeter/handoff (default: .citizenscan.json upwards)");
+  inv_cmd->add_option("--config", inv_args.config, "Read this config file instead of looking for .citizenscan.json");
+  inv_cmd->add_flag("--no-config", inv_args.no_config, "Ignore .citizenscan.json files");
   inv_cmd->add_option("--rules", inv_args.rule_paths, "Extra rule pack file or directory (repeatable)")
       ->allow_extra_args(false);
   inv_cmd->add_flag("--no-git", inv_args.no_git, "Do not read git history (owners, last change)");

@@ -1,12 +1,12 @@
 #include "citizenscan/config.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
-#include "citizenscan/inventory.h"
 #include "citizenscan/scan.h"
 
 namespace citizenscan {
@@ -57,6 +57,47 @@ class Reader {
 std::string absolute_in(const std::string& folder, const std::string& path) {
   const fs::path p(path);
   return (p.is_absolute() ? p : fs::path(folder) / p).lexically_normal().string();
+}
+
+Perimeter parse_perimeter(const Reader& reader, const Json& value) {
+  if (!value.is_object()) reader.fail("perimeter", "must be an object");
+  Perimeter out;
+  for (const auto& [key, entries] : value.items()) {
+    const std::string where = "perimeter." + key;
+    std::optional<std::vector<std::string>>* slot = key == "databaseHosts" ? &out.database_hosts
+                                                    : key == "domains"       ? &out.domains
+                                                    : key == "sheets"        ? &out.sheets
+                                                    : key == "driveFolders"  ? &out.drive_folders
+                                                    : key == "mailRelays"    ? &out.mail_relays
+                                                                             : nullptr;
+    if (slot == nullptr) {
+      reader.fail(where, "unknown key (known: databaseHosts, domains, sheets, driveFolders, mailRelays)");
+    }
+    *slot = reader.strings(entries, where);
+  }
+  return out;
+}
+
+HandoffRule parse_handoff(const Reader& reader, const Json& value) {
+  if (!value.is_object()) reader.fail("handoff", "must be an object");
+  HandoffRule out;
+  for (const auto& [key, setting] : value.items()) {
+    const std::string where = "handoff." + key;
+    if (key == "highSensitivityPii" || key == "webAppBeyondDomain") {
+      if (!setting.is_boolean()) reader.fail(where, "must be true or false");
+      (key == "highSensitivityPii" ? out.high_sensitivity_pii : out.web_app_beyond_domain) = setting.get<bool>();
+    } else if (key == "productionHosts") {
+      out.production_hosts = reader.strings(setting, where);
+    } else if (key == "maxCommitters") {
+      if (!setting.is_number_unsigned() || setting.get<std::uint64_t>() > UINT32_MAX) {
+        reader.fail(where, "must be a whole number (0 turns the check off)");
+      }
+      out.max_committers = setting.get<std::uint32_t>();
+    } else {
+      reader.fail(where, "unknown key (known: highSensitivityPii, productionHosts, webAppBeyondDomain, maxCommitters)");
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -135,16 +176,10 @@ ProjectConfig parse_config(std::string_view text, const std::string& path) {
       for (const std::string& pack : reader.strings(value, key)) config.rule_packs.push_back(absolute_in(config.folder, pack));
     } else if (key == "baseline") {
       config.baseline = absolute_in(config.folder, reader.string(value, key));
-    } else if (key == "perimeter" || key == "handoff") {
-      // The inventory's keys: validated here by the inventory's own reader, so one file serves both
-      // `scan` and `inventory` and a mistake in them is reported by either command.
-      std::optional<Perimeter> perimeter;
-      HandoffRule handoff;
-      try {
-        parse_program_config(Json{{key, value}}.dump(), path, perimeter, handoff);
-      } catch (const std::runtime_error& e) {
-        throw ConfigError(e.what());
-      }
+    } else if (key == "perimeter") {
+      config.perimeter = parse_perimeter(reader, value);
+    } else if (key == "handoff") {
+      config.handoff = parse_handoff(reader, value);
     } else {
       reader.fail(key, "unknown key (known: " + std::string(kKnownKeys) + ")");
     }

@@ -155,6 +155,31 @@ TEST(Inventory, ConfigErrorsNameTheFileAndTheKey) {
   EXPECT_NE(worse.err.find("worse.json: handoff.maxCommitters: must be a whole number"), std::string::npos) << worse.err;
 }
 
+// One .citizenscan.json serves `scan` and `inventory`: the inventory finds it the same way and
+// applies the settings both share (here `exclude` and `disable`) besides its own perimeter.
+TEST(Inventory, ReadsTheSameConfigFileAsScan) {
+  TempTree tree("InventorySharedConfig");
+  tree.write("report/send.py", "import requests\nrequests.post('https://hooks.example.org/x', json={})\n");
+  tree.write("old/legacy.py", "import requests\nrequests.post('https://legacy.example.net/y', json={})\n");
+  tree.write(".citizenscan.json",
+             "{\"exclude\": [\"old/\"], \"perimeter\": {\"domains\": [\"corp.example.com\"]}}\n");
+  const RunResult run = run_citizenscan({"inventory", tree.path().string(), "--no-git", "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto doc = nlohmann::json::parse(run.out);
+  EXPECT_TRUE(doc["perimeter_checked"].get<bool>());
+  std::vector<std::string> outside;
+  for (const auto& f : doc["findings"]) {
+    if (f["rule_id"] == "program/outside-perimeter") outside.push_back(f["relative_path"].get<std::string>());
+  }
+  EXPECT_EQ(outside, std::vector<std::string>{"report/send.py"}) << run.out;  // old/ is excluded
+  const RunResult scan = run_citizenscan({"scan", tree.path().string(), "--format", "json"});
+  EXPECT_NE(scan.exit_code, 2) << scan.err;  // scan accepts the inventory's keys in the same file
+  const RunResult ignored =
+      run_citizenscan({"inventory", tree.path().string(), "--no-git", "--no-config", "--format", "json"});
+  ASSERT_EQ(ignored.exit_code, 0) << ignored.err;
+  EXPECT_FALSE(nlohmann::json::parse(ignored.out)["perimeter_checked"].get<bool>());
+}
+
 TEST(Inventory, WithoutGitOwnersFromHistoryAreSkippedWithANote) {
   TempTree tree("InventoryWithoutGit");
   tree.write("tool/.git/HEAD", "ref: refs/heads/main\n");

@@ -49,10 +49,32 @@ TEST(Config, EveryKeyIsReadAndPathsAreRelativeToTheFile) {
   EXPECT_EQ(config.baseline, "/proj/base.json");
 }
 
-TEST(Config, TheInventorysKeysAreKnownAndValidated) {
-  EXPECT_EQ(config_error(R"({"perimeter": {"domains": ["example.com"]}, "handoff": {"maxCommitters": 2}})"), "(accepted)");
+TEST(Config, TheInventorysKeysAreReadAndValidated) {
+  const ProjectConfig config = parse_config(R"({
+    "perimeter": {"domains": ["example.com"], "databaseHosts": []},
+    "handoff": {"maxCommitters": 2, "highSensitivityPii": false, "productionHosts": ["*.prod.internal"]}
+  })", "/proj/.citizenscan.json");
+  ASSERT_TRUE(config.perimeter.has_value());
+  EXPECT_EQ(config.perimeter->domains, std::vector<std::string>{"example.com"});
+  ASSERT_TRUE(config.perimeter->database_hosts.has_value());  // listed and empty: allows nothing
+  EXPECT_TRUE(config.perimeter->database_hosts->empty());
+  EXPECT_FALSE(config.perimeter->sheets.has_value());  // not listed: not checked
+  EXPECT_EQ(config.handoff.max_committers, 2u);
+  EXPECT_FALSE(config.handoff.high_sensitivity_pii);
+  EXPECT_TRUE(config.handoff.web_app_beyond_domain);  // default kept
+  EXPECT_EQ(config.handoff.production_hosts, std::vector<std::string>{"*.prod.internal"});
+  EXPECT_FALSE(parse_config("{}", "/proj/.citizenscan.json").perimeter.has_value());
+
   EXPECT_EQ(config_error(R"({"perimeter": {"domain": []}})").rfind("/proj/.citizenscan.json: perimeter.domain: unknown key", 0),
             0u);
+  EXPECT_EQ(config_error(R"({"perimeter": {"sheets": ["a", ""]}})"),
+            "/proj/.citizenscan.json: perimeter.sheets[1]: must be a non-empty string");
+  EXPECT_EQ(config_error(R"({"perimeter": []})"), "/proj/.citizenscan.json: perimeter: must be an object");
+  EXPECT_EQ(config_error(R"({"handoff": {"maxCommitters": -1}})"),
+            "/proj/.citizenscan.json: handoff.maxCommitters: must be a whole number (0 turns the check off)");
+  EXPECT_EQ(config_error(R"({"handoff": {"webAppBeyondDomain": "yes"}})"),
+            "/proj/.citizenscan.json: handoff.webAppBeyondDomain: must be true or false");
+  EXPECT_EQ(config_error(R"({"handoff": {"owners": 1}})").rfind("/proj/.citizenscan.json: handoff.owners: unknown key", 0), 0u);
 }
 
 TEST(Config, ProblemsNameTheFileAndTheKeyPath) {
