@@ -201,6 +201,9 @@ std::optional<PreparedScan> prepare_scan(const ScanArgs& args, bool use_baseline
   for (std::size_t i = 0; i < prepared.report_rules.size(); ++i) {
     if (options.selection.level[i]) prepared.report_rules[i].severity = *options.selection.level[i];
   }
+  // Rules the inventory computes over whole tools (program/no-owner...) never fire in a scan, so a
+  // scan's reports do not list them (SARIF consumers show every listed rule as checked).
+  std::erase_if(prepared.report_rules, [](const RuleInfo& rule) { return !rule.computed_by.empty(); });
   if (use_baseline && !load_baseline(args, prepared)) return std::nullopt;
   return prepared;
 }

@@ -46,6 +46,31 @@ std::string languages_text(const Tool& tool) {
   return join(parts, ", ");
 }
 
+// The data-stores cell of the Markdown and HTML tables: database drivers first (a driver is a data
+// store even when no host literal names the server), then every store with its access.
+std::vector<std::string> stores_and_drivers(const Tool& tool) {
+  std::vector<std::string> out;
+  for (const std::string& driver : tool.database_drivers) out.push_back("database driver " + driver);
+  for (const DataStore& s : tool.data_stores) out.push_back(store_text(s));
+  return out;
+}
+
+// "node: JavaScript 3, Python 1; 12 files, 40 KB"
+std::string kind_text(const Tool& tool) {
+  std::string text = join(tool.kinds, ", ");
+  const std::string languages = languages_text(tool);
+  if (!languages.empty()) text += ": " + languages;
+  const std::uint64_t kb = (tool.bytes + 1023) / 1024;
+  return text + "; " + std::to_string(tool.files) + (tool.files == 1 ? " file, " : " files, ") + std::to_string(kb) +
+         " KB";
+}
+
+std::string unassigned_text(const InventoryResult& result) {
+  if (result.unassigned_files == 0) return "";
+  return "; " + std::to_string(result.unassigned_files) + " non-code file" +
+         (result.unassigned_files == 1 ? "" : "s") + " outside every tool";
+}
+
 std::string findings_text(const Tool& tool) {
   std::vector<std::string> parts;
   for (const auto& [pack, count] : tool.findings_by_pack) parts.push_back(pack + " " + std::to_string(count));
@@ -210,16 +235,16 @@ void write_markdown(std::ostream& out, const InventoryResult& result) {
   out << "# Tool inventory\n\n"
       << result.tools.size() << " tools (" << by_risk["high"] << " high risk, " << by_risk["medium"] << " medium, "
       << by_risk["low"] << " low), " << result.files_scanned << " files scanned, " << unsuppressed(result)
-      << " findings" << (result.perimeter_checked ? "; data perimeter checked" : "; no data perimeter configured")
-      << ".\n\n"
+      << " findings" << unassigned_text(result)
+      << (result.perimeter_checked ? "; data perimeter checked" : "; no data perimeter configured") << ".\n\n"
       << "| tool | kind | risk | owner | entry points | data stores | secrets | PII | findings | last change |\n"
       << "|---|---|---|---|---|---|---|---|---|---|\n";
   for (const Tool& t : result.tools) {
     std::vector<std::string> owners = texts(t.owners, owner_text);
     if (owners.empty()) owners = texts(t.committers, [](const Owner& o) { return o.name + " (committer)"; });
-    out << "| " << md(t.path) << " | " << md(join(t.kinds, ", ")) << " | " << t.risk << " | " << md_list(owners)
+    out << "| " << md(t.path) << " | " << md(kind_text(t)) << " | " << t.risk << " | " << md_list(owners)
         << " | " << md_list(texts(t.entry_points, [](const EntryPoint& e) { return e.kind + " " + e.name; })) << " | "
-        << md_list(texts(t.data_stores, store_text)) << " | " << t.secrets << " | " << md(join(t.pii_kinds, ", "))
+        << md_list(stores_and_drivers(t)) << " | " << t.secrets << " | " << md(join(t.pii_kinds, ", "))
         << " | " << md(findings_text(t)) << " | " << (t.last_modified.empty() ? "-" : t.last_modified) << " |\n";
   }
   out << "\n## Risk and handoff\n\n";
@@ -278,20 +303,21 @@ void write_html(std::ostream& out, const InventoryResult& result) {
          "</head><body>\n<h1>Tool inventory</h1>\n<p>"
       << result.tools.size() << " tools (" << by_risk["high"] << " high risk, " << by_risk["medium"] << " medium, "
       << by_risk["low"] << " low), " << result.files_scanned << " files scanned, " << unsuppressed(result)
-      << " findings; " << (result.perimeter_checked ? "data perimeter checked" : "no data perimeter configured")
+      << " findings" << html(unassigned_text(result)) << "; "
+      << (result.perimeter_checked ? "data perimeter checked" : "no data perimeter configured")
       << ".</p>\n<table><thead><tr><th>tool</th><th>kind</th><th>risk</th><th>owner</th><th>entry points</th>"
          "<th>data stores</th><th>secrets</th><th>PII</th><th>findings</th><th>last change</th></tr></thead><tbody>\n";
   for (const Tool& t : result.tools) {
     std::vector<std::string> owners = texts(t.owners, owner_text);
     if (owners.empty()) owners = texts(t.committers, [](const Owner& o) { return o.name + " (committer)"; });
     std::vector<std::string> risk = t.risk_reasons;
-    out << "<tr class=\"" << t.risk << "\"><td>" << html(t.path) << "</td><td>" << html(join(t.kinds, ", "))
+    out << "<tr class=\"" << t.risk << "\"><td>" << html(t.path) << "</td><td>" << html(kind_text(t))
         << "</td><td>" << t.risk << html_list(risk);
     if (!t.handoff_reasons.empty()) {
       out << "<div class=\"handoff\">needs engineering ownership</div>" << html_list(t.handoff_reasons);
     }
     out << "</td><td>" << html_list(owners) << "</td><td>" << html_list(texts(t.entry_points, entry_text)) << "</td><td>"
-        << html_list(texts(t.data_stores, store_text)) << "</td><td>" << t.secrets << "</td><td>"
+        << html_list(stores_and_drivers(t)) << "</td><td>" << t.secrets << "</td><td>"
         << html(join(t.pii_kinds, ", ")) << "</td><td>" << html(findings_text(t)) << "</td><td>"
         << html(t.last_modified) << "</td></tr>\n";
   }

@@ -93,6 +93,21 @@ TEST(Inventory, OutputIsTheSameWhateverTheThreadCount) {
   }
 }
 
+// Markdown and HTML carry what JSON has for a reader: languages and size, database drivers (a
+// driver is a data store even when no host literal names the server), files outside every tool.
+TEST(Inventory, ReadableFormatsShowLanguagesDriversAndUnassignedFiles) {
+  TempTree tree("InventoryReadableFormats");
+  fs::copy(fs::path(CITIZENSCAN_SOURCE_DIR) / "testdata" / "program", tree.path(), fs::copy_options::recursive);
+  for (const char* format : {"markdown", "html"}) {
+    const RunResult run = run_citizenscan({"inventory", tree.path().string(), "--no-git", "-f", format});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.out.find("database driver PostgreSQL (psycopg2)"), std::string::npos) << format << run.out;
+    EXPECT_NE(run.out.find("database driver PostgreSQL (pg)"), std::string::npos) << format << run.out;
+    EXPECT_NE(run.out.find("1 non-code file outside every tool"), std::string::npos) << format << run.out;
+    EXPECT_NE(run.out.find("clasp: Apps Script 1, JSON 2; 3 files"), std::string::npos) << format << run.out;
+  }
+}
+
 TEST(Inventory, WithoutAPerimeterEverySinkIsListedAndNoneIsAFinding) {
   TempTree tree("WithoutAPerimeterEverySinkIsListed");
   fs::copy(fs::path(CITIZENSCAN_SOURCE_DIR) / "testdata" / "program", tree.path(), fs::copy_options::recursive);
@@ -137,7 +152,7 @@ TEST(Inventory, HtmlAndMarkdownEscapeWhatTheCodeContains) {
   EXPECT_NE(page.out.find("&lt;script&gt;alert(1)&lt;/script&gt; (package.json)"), std::string::npos) << page.out;
   EXPECT_NE(page.out.find("&lt;b&gt;tool|x&lt;/b&gt;"), std::string::npos);
   const RunResult md = run_citizenscan({"inventory", tree.path().string(), "--no-git", "-f", "markdown"});
-  EXPECT_NE(md.out.find("| \\<b>tool\\|x\\</b> | node |"), std::string::npos) << md.out;
+  EXPECT_NE(md.out.find("| \\<b>tool\\|x\\</b> | node: JSON 1, JavaScript 1; 2 files, 1 KB |"), std::string::npos) << md.out;
 }
 
 TEST(Inventory, ConfigErrorsNameTheFileAndTheKey) {
@@ -178,6 +193,25 @@ TEST(Inventory, ReadsTheSameConfigFileAsScan) {
       run_citizenscan({"inventory", tree.path().string(), "--no-git", "--no-config", "--format", "json"});
   ASSERT_EQ(ignored.exit_code, 0) << ignored.err;
   EXPECT_FALSE(nlohmann::json::parse(ignored.out)["perimeter_checked"].get<bool>());
+}
+
+// The program pack's computed rules come only from the inventory: a scan's SARIF lists the rules a
+// scan can report (the program pack's per-file rules included) and none of the computed ones.
+TEST(Inventory, ScanSarifDoesNotListRulesOnlyTheInventoryComputes) {
+  const RunResult run = run_citizenscan(
+      {"scan", (fs::path(CITIZENSCAN_SOURCE_DIR) / "testdata" / "program").string(), "-f", "sarif"});
+  ASSERT_NE(run.exit_code, 2) << run.err;
+  const auto sarif = nlohmann::json::parse(run.out);
+  std::set<std::string> ids;
+  for (const auto& rule : sarif["runs"][0]["tool"]["driver"]["rules"]) {
+    ids.insert(rule["id"].get<std::string>());
+  }
+  EXPECT_TRUE(ids.count("program/web-app-public-as-deployer"));
+  EXPECT_TRUE(ids.count("credentials/private-key"));
+  for (const char* computed : {"program/no-owner", "program/outside-perimeter", "program/broad-oauth-scope",
+                               "program/urlfetch-without-allowlist"}) {
+    EXPECT_FALSE(ids.count(computed)) << computed;
+  }
 }
 
 TEST(Inventory, WithoutGitOwnersFromHistoryAreSkippedWithANote) {
