@@ -51,6 +51,8 @@ struct MatchOptions {
   // (finding it in the shared tree walk, then its predicates and checks) goes to the rule it
   // belongs to; a regex rule's time is its search over the text.
   std::uint64_t* rule_ns = nullptr;
+  // config `piiSensitivity`: matchers with a higher "sensitivity" do not run
+  PiiSensitivity sensitivity = PiiSensitivity::Medium;
 };
 
 class MatchWorkspace {

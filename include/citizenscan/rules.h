@@ -10,6 +10,7 @@
 // The format is documented in docs/rule-format.md.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -19,6 +20,11 @@
 #include "citizenscan/core.h"
 
 namespace citizenscan {
+
+// How much personal data the pii rules should consider (config `piiSensitivity`): "low" the most
+// sensitive kinds only, "high" weaker identifiers too. A matcher with "sensitivity" runs only when
+// the scan's level is at least its own.
+enum class PiiSensitivity : std::uint8_t { Low, Medium, High };
 
 // What a rule is, as reports and `citizenscan rules` show it. No matcher internals here.
 struct RuleInfo {

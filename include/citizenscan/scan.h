@@ -36,9 +36,7 @@ struct RuleSelection {
   std::vector<std::optional<Severity>> level;
 };
 
-// How much personal data the pii rules should consider (config `piiSensitivity`): "low" the most
-// sensitive kinds only, "high" weaker identifiers too. Held here for the pii rules; no rule reads it yet.
-enum class PiiSensitivity : std::uint8_t { Low, Medium, High };
+// PiiSensitivity (config `piiSensitivity`) is declared in rules.h: matchers carry a minimum level.
 std::string_view pii_sensitivity_name(PiiSensitivity level);
 
 struct ScanOptions {

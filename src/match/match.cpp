@@ -825,7 +825,7 @@ void run_combined(const detail::CompiledRules& compiled, const detail::CombinedQ
     for (std::size_t k = 0; k <= twins.size(); ++k) {
       const auto& owner = combined.owners[k == 0 ? first : twins[k - 1]];
       const QueryMatcher& matcher = compiled.rules[owner.rule].queries[owner.matcher];
-      if (ws.candidate[owner.rule] && (matcher.languages & bit) != 0) {
+      if (ws.candidate[owner.rule] && (matcher.languages & bit) != 0 && matcher.sensitivity <= options.sensitivity) {
         ws.captures.clear();
         for (uint16_t i = 0; i < match.capture_count; ++i) {
           const int local = owner.capture_map[match.captures[i].index];
@@ -977,13 +977,15 @@ void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidat
     if ((rule.languages & bit) == 0) continue;
     const std::uint64_t started = options.rule_ns != nullptr && !rule.regexes.empty() ? now_ns() : 0;
     for (const RegexMatcher& matcher : rule.regexes) {
-      if ((matcher.languages & bit) && !input.embedded) run_regex(index, matcher, input, options, hits);
+      if ((matcher.languages & bit) && !input.embedded && matcher.sensitivity <= options.sensitivity) {
+        run_regex(index, matcher, input, options, hits);
+      }
     }
     if (started != 0) options.rule_ns[index] += now_ns() - started;
     if (input.tree == nullptr || combined.query) continue;
     for (std::uint32_t m = 0; m < rule.queries.size(); ++m) {
       const QueryMatcher& matcher = rule.queries[m];
-      if (matcher.grammar == grammar && (matcher.languages & bit)) {
+      if (matcher.grammar == grammar && (matcher.languages & bit) && matcher.sensitivity <= options.sensitivity) {
         run_query(index, kQueryOrdinal + m, matcher, input, boundaries, options, workspace.state(), hits);
       }
     }

@@ -127,6 +127,7 @@ struct QueryMatcher {
   int first_bound_capture = 0;  // ids >= this are bound by `where` or are field captures
   std::vector<FieldCapture> field_captures;
   std::string expanded_text;  // the query text after {{definitions}}, for the combined query
+  PiiSensitivity sensitivity = PiiSensitivity::Low;  // "sensitivity": runs when the scan's level >= this
 };
 
 struct RegexMatcher {
@@ -138,6 +139,7 @@ struct RegexMatcher {
   std::vector<ValueCheck> checks;
   std::vector<MessagePart> message;
   std::vector<Refinement> refinements;
+  PiiSensitivity sensitivity = PiiSensitivity::Low;  // "sensitivity": runs when the scan's level >= this
 };
 
 struct CompiledRule {

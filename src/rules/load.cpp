@@ -5,6 +5,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -813,7 +814,7 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
       const std::string here = "matchers[" + std::to_string(k) + "]";
       check_keys(ctx, here, m,
                  {"query", "regex", "languages", "secret", "report", "value", "where", "within", "message", "refine",
-                  "note"});
+                  "sensitivity", "note"});
       if (m.contains("within") && m.contains("query")) ctx.fail(here, "'within' applies to regex matchers (a query uses 'where')");
       LanguageMask matcher_languages = languages;
       if (m.contains("languages")) {
@@ -823,6 +824,16 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
       if (m.contains("query") == m.contains("regex")) ctx.fail(here, "needs exactly one of 'query' or 'regex'");
       if (m.contains("query")) compile_query_matcher(ctx, here, m, matcher_languages, message, rule);
       else compile_regex_matcher(ctx, here, m, matcher_languages, message, rule);
+      if (m.contains("sensitivity")) {
+        const std::string name = get_string(ctx, here, m, "sensitivity", true);
+        const auto level = name == "low"      ? std::optional{PiiSensitivity::Low}
+                           : name == "medium" ? std::optional{PiiSensitivity::Medium}
+                           : name == "high"   ? std::optional{PiiSensitivity::High}
+                                              : std::nullopt;
+        if (!level) ctx.fail(here, "sensitivity must be low, medium or high, not '" + name + "'");
+        if (m.contains("query")) rule.queries.back().sensitivity = *level;
+        else rule.regexes.back().sensitivity = *level;
+      }
     }
     literals.push_back(rule.literals);
     out.infos.push_back(std::move(info));

@@ -152,6 +152,7 @@ class Worker {
     MatchInput input{loaded.text, entry.language, lines, tree.get(), is_test_path(entry.relative_path)};
     MatchOptions match_options{options_.show_secrets, options_.org_domains};
     if (options_.rule_timing) match_options.rule_ns = stats_.rule_ns.data();
+    match_options.sensitivity = options_.pii_sensitivity;
     match_file(rules_, candidates_, input, match_options, workspace_, outcome.findings);
     if (tree && !compiled.embedded.empty()) match_embedded(loaded.text, input, match_options, outcome);
     tree.reset();

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "harness.h"
@@ -69,6 +70,38 @@ TEST(Workflow, ConfigGlobsSeverityAndFailOnApplyAndFlagsWin) {
   for (const auto& rule : sarif["runs"][0]["tool"]["driver"]["rules"]) {
     if (rule["id"] == "credentials/aws-access-key-id") EXPECT_EQ(rule["defaultConfiguration"]["level"], "note");
   }
+}
+
+TEST(Workflow, PiiSensitivityConfigRaisesAndLowersWhichKindsAreReported) {
+  TempTree tree("PiiSensitivityConfigRaisesAndLowersWhichKindsAreReported");
+  tree.write("job.py",
+             "import logging\n"
+             "log = logging.getLogger(__name__)\n"
+             "def run(emp):\n"
+             "    log.info('ssn %s', emp.ssn)\n"              // high: reported at every level
+             "    log.info('born %s', emp.date_of_birth)\n"   // medium: not at low
+             "    log.info('mail %s', emp.email)\n");         // low (a note): not at low
+  tree.write("schema.sql",
+             "CREATE TABLE staff (\n"
+             "  id INTEGER PRIMARY KEY,\n"
+             "  ssn VARCHAR(11),\n"                           // high: reported at every level
+             "  home_address TEXT\n"                          // medium kind in storage: only at high
+             ");\n");
+  auto lines_at = [&](const std::string& level) {
+    tree.write(".citizenscan.json", R"({"failOn": "none", "piiSensitivity": ")" + level + R"("})");
+    const RunResult run = run_citizenscan({"scan", "-f", "json", "."}, tree.path());
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    std::set<std::string> found;
+    const nlohmann::json report = nlohmann::json::parse(run.out);  // outlives the loop (a temporary would not)
+    for (const auto& f : report["findings"]) {
+      found.insert(f["relative_path"].get<std::string>() + ":" + std::to_string(f["line"].get<int>()));
+    }
+    return found;
+  };
+  EXPECT_EQ(lines_at("low"), (std::set<std::string>{"job.py:4", "schema.sql:3"}));
+  EXPECT_EQ(lines_at("medium"), (std::set<std::string>{"job.py:4", "job.py:5", "job.py:6", "schema.sql:3"}));
+  EXPECT_EQ(lines_at("high"),
+            (std::set<std::string>{"job.py:4", "job.py:5", "job.py:6", "schema.sql:3", "schema.sql:4"}));
 }
 
 TEST(Workflow, InitWritesAStarterConfigThatScansAndAPrecommitEntry) {
