@@ -29,7 +29,7 @@ struct ReportInput {
   const std::vector<Diagnostic>& diagnostics;
   std::string root;  // absolute scan root (a directory), for %SRCROOT%
   std::uint64_t files_scanned = 0;
-  bool complete = true;  // false when a file could not be scanned (an error diagnostic)
+  bool complete = true;  // false when something was not scanned fully (a warning or error diagnostic)
 };
 
 struct TextOptions {

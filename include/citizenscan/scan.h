@@ -114,7 +114,7 @@ struct ScanResult {
   std::vector<Diagnostic> diagnostics;  // sorted by diagnostic_less
   WalkStats walk_stats;
   ScanStats stats;
-  bool complete = true;  // false if any file could not be scanned because of an error
+  bool complete = true;  // false when a diagnostic is a warning or an error (something was not scanned fully)
 };
 
 ScanResult scan(const RuleSet& rules, const ScanOptions& options, const ScanCallbacks& callbacks = {});

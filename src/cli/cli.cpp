@@ -280,13 +280,13 @@ int run_scan(const ScanArgs& args) {
     std::cerr << "citizenscan: " << error << '\n';
     return kExitError;
   }
-  if (!result.complete) return kExitError;
-  if (!threshold) return kExitClean;
+  // Findings decide first (they are real whatever else went wrong); without them, an incomplete
+  // scan is never reported as clean.
   if (streamed_over_threshold) return kExitFindings;
   for (const Finding& finding : result.findings) {
-    if (!finding.suppression && finding.level >= *threshold) return kExitFindings;
+    if (threshold && !finding.suppression && finding.level >= *threshold) return kExitFindings;
   }
-  return kExitClean;
+  return result.complete ? kExitClean : kExitError;
 }
 
 // Writes a whole report to `path` ("": standard output); false after telling the user why.

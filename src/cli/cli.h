@@ -2,8 +2,9 @@
 
 namespace citizenscan::cli {
 
-// Exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage, rule-pack or output
-// errors, or a scan that could not cover every target (error diagnostics).
+// Exit codes: 0 no findings at or above --fail-on and a complete scan; 1 findings at or above
+// --fail-on (even if the scan was incomplete); 2 usage, config, rule-pack or output errors, or,
+// without such findings, an incomplete scan (a warning or error diagnostic; notes do not count).
 int run(int argc, char** argv);
 
 }  // namespace citizenscan::cli

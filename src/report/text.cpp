@@ -154,7 +154,7 @@ void write_summary(std::ostream& out, const ReportInput& input, const ReportSumm
     }
   }
   if (!input.complete) {
-    out << "scan incomplete: some files could not be scanned (see diagnostics above)\n";
+    out << "scan incomplete: some files could not be read or matched fully (the warnings and errors above)\n";
   }
 }
 

@@ -468,8 +468,10 @@ ScanResult scan(const RuleSet& rules, const ScanOptions& given, const ScanCallba
   }
   std::sort(result.findings.begin(), result.findings.end(), finding_less);
   std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
+  // Notes are deliberate skips (binary, size limit, excluded, minified); a warning or an error means
+  // something the user asked for was not read or not matched fully.
   result.complete = std::none_of(result.diagnostics.begin(), result.diagnostics.end(),
-                                 [](const Diagnostic& d) { return d.level == DiagnosticLevel::Error; });
+                                 [](const Diagnostic& d) { return d.level != DiagnosticLevel::Note; });
   result.stats.walk_ns = walk_ns;
   result.stats.wall_ns = ns_between(started, Clock::now());
   return result;

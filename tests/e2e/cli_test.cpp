@@ -167,11 +167,18 @@ TEST(Cli, OutputFileIsWrittenAtomicallyAndMissingDirectoryIsAnError) {
 TEST(Cli, MissingTargetIsAnErrorButOtherTargetsAreScanned) {
   TempTree tree("MissingTargetIsAnErrorButOtherTargetsAreScanned");
   tree.write("app.py", kSecretFile);
+  tree.write("clean.py", "x = 1\n");
+  // The finding decides the exit code (1); the missing target is an error diagnostic in the report.
   const RunResult run = run_citizenscan({"scan", "-f", "json", "app.py", "missing.py"}, tree.path());
-  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.exit_code, 1) << run.err;
   const auto report = nlohmann::json::parse(run.out);
   EXPECT_EQ(report["findings"].size(), 1u);
+  EXPECT_EQ(report["complete"], false);
   EXPECT_NE(run.out.find("missing.py"), std::string::npos);
+  // Without findings the incomplete scan is not clean: 2.
+  const RunResult clean = run_citizenscan({"scan", "-f", "json", "clean.py", "missing.py"}, tree.path());
+  EXPECT_EQ(clean.exit_code, 2) << clean.err;
+  EXPECT_EQ(nlohmann::json::parse(clean.out)["findings"].size(), 0u);
 }
 
 TEST(Cli, BrokenRulePackFailsBeforeScanningWithFileRuleAndOffset) {
@@ -288,6 +295,7 @@ namespace {
 // Unreadable files and folders are warnings, and the rest of the tree is still scanned. Root
 // ignores permissions, so as root the binary runs as `nobody` through setpriv.
 TEST(Cli, PermissionDeniedIsAWarningAndTheScanGoesOn) {
+  if (!can_run_unprivileged()) GTEST_SKIP() << "running as root without setpriv";
   TempTree tree("PermissionDeniedIsAWarningAndTheScanGoesOn");
   tree.write("ok/app.py", kSecretFile);
   tree.write("locked-dir/app.py", kSecretFile);
@@ -297,27 +305,11 @@ TEST(Cli, PermissionDeniedIsAWarningAndTheScanGoesOn) {
   fs::permissions(tree.path() / "ok/app.py", fs::perms::owner_all | fs::perms::others_read);
   fs::permissions(tree.path() / "locked-dir", fs::perms::none);
   fs::permissions(tree.path() / "locked-file.py", fs::perms::none);
-  std::vector<std::string> args{"scan", "-f", "json", tree.path().string()};
-  RunResult run;
-  if (::geteuid() == 0) {
-    if (std::system("command -v setpriv >/dev/null 2>&1") != 0) GTEST_SKIP() << "running as root without setpriv";
-    // The binary must be reachable for nobody too (it is, under the build tree's usual modes).
-    const std::string command = "setpriv --reuid=65534 --regid=65534 --clear-groups '" CITIZENSCAN_BINARY "' scan -f json '" +
-                                tree.path().string() + "' 2>&1";
-    FILE* pipe = ::popen(command.c_str(), "r");
-    ASSERT_NE(pipe, nullptr);
-    char buffer[65536];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
-    const int status = ::pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  } else {
-    run = run_citizenscan(args);
-  }
+  const RunResult run = run_citizenscan_unprivileged({"scan", "-f", "json", tree.path().string()}, "/");
   fs::permissions(tree.path() / "locked-dir", fs::perms::owner_all);
   fs::permissions(tree.path() / "locked-file.py", fs::perms::owner_all);
-  ASSERT_EQ(run.exit_code, 1) << run.out << run.err;
-  const auto report = nlohmann::json::parse(run.out.substr(run.out.find('{')));
+  ASSERT_EQ(run.exit_code, 1) << "a finding wins over the incomplete scan\n" << run.out << run.err;
+  const auto report = nlohmann::json::parse(run.out);
   ASSERT_EQ(report["findings"].size(), 1u) << run.out;
   EXPECT_EQ(report["findings"][0]["relative_path"], "ok/app.py");
   const std::string diagnostics = report["diagnostics"].dump();

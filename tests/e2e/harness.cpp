@@ -1,8 +1,10 @@
 #include "harness.h"
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -29,11 +31,13 @@ std::string slurp(const fs::path& path) {
 
 }  // namespace
 
-RunResult run_citizenscan(const std::vector<std::string>& args, const fs::path& cwd) {
+namespace {
+
+RunResult run_command(const std::string& prefix, const std::vector<std::string>& args, const fs::path& cwd) {
   static int counter = 0;
   const fs::path err_file = fs::temp_directory_path() /
                             ("citizenscan-e2e-stderr-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-  std::string command = "cd " + shell_quote(cwd.string()) + " && " + shell_quote(CITIZENSCAN_BINARY);
+  std::string command = "cd " + shell_quote(cwd.string()) + " && " + prefix + shell_quote(CITIZENSCAN_BINARY);
   for (const auto& arg : args) command += " " + shell_quote(arg);
   command += " 2>" + shell_quote(err_file.string());
   RunResult result;
@@ -47,6 +51,21 @@ RunResult run_citizenscan(const std::vector<std::string>& args, const fs::path& 
   result.err = slurp(err_file);
   fs::remove(err_file);
   return result;
+}
+
+}  // namespace
+
+RunResult run_citizenscan(const std::vector<std::string>& args, const fs::path& cwd) {
+  return run_command("", args, cwd);
+}
+
+bool can_run_unprivileged() {
+  return ::geteuid() != 0 || std::system("command -v setpriv >/dev/null 2>&1") == 0;
+}
+
+RunResult run_citizenscan_unprivileged(const std::vector<std::string>& args, const fs::path& cwd) {
+  if (::geteuid() != 0) return run_command("", args, cwd);
+  return run_command("setpriv --reuid=65534 --regid=65534 --clear-groups ", args, cwd);
 }
 
 TempTree::TempTree(const std::string& test_name)

@@ -22,6 +22,13 @@ struct RunResult {
 RunResult run_citizenscan(const std::vector<std::string>& args,
                           const std::filesystem::path& cwd = CITIZENSCAN_SOURCE_DIR);
 
+// File permissions only bind a process that is not root: as root, the binary runs as `nobody`
+// through setpriv (so `cwd` and the files it must read have to be open to others). False when
+// running as root without setpriv: a test about permissions then skips.
+bool can_run_unprivileged();
+RunResult run_citizenscan_unprivileged(const std::vector<std::string>& args,
+                                       const std::filesystem::path& cwd);
+
 // A fresh directory under the system temp dir named after the test; removed by the destructor.
 class TempTree {
  public:
