@@ -5,6 +5,7 @@
 #include <cctype>
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <optional>
 #include <span>
 #include <unordered_map>
@@ -26,6 +27,15 @@ struct MatchWorkspace::State {
   std::vector<bool> candidate;                              // rule index -> survived the prefilter
   // Per file: the named definitions of each `definition` check (name -> first node), built on use.
   std::vector<std::pair<const detail::StructuralCheck*, std::unordered_map<std::string_view, TSNode>>> definitions;
+  // Per file: the bindings of each `binding` check in each function (scope start byte), built on use.
+  struct Binding {
+    std::uint32_t target_start = 0;
+    std::uint32_t target_end = 0;
+    TSNode value;
+  };
+  std::map<std::pair<const detail::StructuralCheck*, std::uint32_t>,
+           std::unordered_map<std::string_view, std::vector<Binding>>>
+      bindings;
 };
 
 MatchWorkspace::MatchWorkspace() : state_(std::make_unique<State>()) {}
@@ -480,6 +490,65 @@ bool find_definition(const StructuralCheck& check, std::string_view name, std::s
   return true;
 }
 
+// The value last bound to `node`'s name before it in the same function: among the nodes of the
+// check's kinds in the enclosing function (or the file, at top level; nested functions are not
+// entered), those whose target reads the name exactly and ends before `node` starts; the latest
+// target wins (`row = ...` then `for row in ...`: the loop). The function's index is built on
+// first use and kept until the next file.
+void ancestors_of(TSNode node, std::vector<TSNode>& path);
+
+bool find_binding(const StructuralCheck& check, TSNode node, std::string_view text,
+                  const std::vector<TSSymbol>& boundaries, MatchWorkspace::State& ws, TSNode& found) {
+  const auto child = [](TSNode n, const std::array<TSFieldId, 2>& fields) {
+    for (TSFieldId f : fields) {
+      if (f == 0) continue;
+      const TSNode c = ts_node_child_by_field_id(n, f);
+      if (!ts_node_is_null(c)) return c;
+    }
+    return TSNode{};
+  };
+  ancestors_of(node, ws.ancestors);
+  if (ws.ancestors.empty()) return false;
+  TSNode scope = ws.ancestors.front();
+  for (auto it = ws.ancestors.rbegin(); it != ws.ancestors.rend(); ++it) {
+    if (symbol_in(boundaries, ts_node_symbol(*it))) {
+      scope = *it;
+      break;
+    }
+  }
+  auto [entry, inserted] = ws.bindings.try_emplace({&check, ts_node_start_byte(scope)});
+  auto& index = entry->second;
+  if (inserted) {
+    std::vector<TSNode>& stack = ws.stack;
+    stack.clear();
+    for (uint32_t i = ts_node_child_count(scope); i > 0; --i) stack.push_back(ts_node_child(scope, i - 1));
+    while (!stack.empty()) {
+      const TSNode n = stack.back();
+      stack.pop_back();
+      const TSSymbol symbol = ts_node_symbol(n);
+      if (symbol_in(check.symbols, symbol)) {
+        const TSNode target = child(n, check.target_fields);
+        const TSNode value = child(n, check.value_fields);
+        if (!ts_node_is_null(target) && !ts_node_is_null(value)) {
+          index[node_text(text, target)].push_back({ts_node_start_byte(target), ts_node_end_byte(target), value});
+        }
+      }
+      if (symbol_in(boundaries, symbol)) continue;
+      for (uint32_t i = ts_node_child_count(n); i > 0; --i) stack.push_back(ts_node_child(n, i - 1));
+    }
+  }
+  const auto hit = index.find(node_text(text, node));
+  if (hit == index.end()) return false;
+  const std::uint32_t use = ts_node_start_byte(node);
+  const MatchWorkspace::State::Binding* best = nullptr;
+  for (const auto& binding : hit->second) {
+    if (binding.target_end <= use && (best == nullptr || binding.target_start > best->target_start)) best = &binding;
+  }
+  if (best == nullptr) return false;
+  found = best->value;
+  return true;
+}
+
 bool encloses(TSNode outer, TSNode inner) {
   return ts_node_start_byte(outer) <= ts_node_start_byte(inner) && ts_node_end_byte(inner) <= ts_node_end_byte(outer);
 }
@@ -677,6 +746,8 @@ void process_match(std::uint32_t rule_index, std::uint32_t ordinal, const QueryM
           first_node(check.capture, node) &&
           (check.kind == StructuralCheck::Kind::Definition
                ? find_definition(check, node_text(input.text, node), input.text, ts_tree_root_node(input.tree), ws, found)
+           : check.kind == StructuralCheck::Kind::Binding
+               ? find_binding(check, node, input.text, boundaries, ws, found)
                : check_structure(check, node, input.text, boundaries, ws, found));
       if (!holds) {
         if (check.optional) continue;  // the name stays unbound; checks that need it fail
@@ -940,6 +1011,8 @@ void find_embedded(const RuleSet& rules, const MatchInput& input, MatchWorkspace
   const detail::LanguageMask bit = detail::language_bit(input.language);
   const auto& boundaries = compiled.grammars[static_cast<int>(grammar)].function_boundaries;
   workspace.state().definitions.clear();
+  workspace.state().bindings.clear();
+  workspace.state().ancestors.clear();
   std::vector<Hit> hits;
   for (const detail::EmbeddedMatcher& embedded : compiled.embedded) {
     if (embedded.matcher.grammar != grammar || (embedded.matcher.languages & bit) == 0) continue;
@@ -970,6 +1043,7 @@ void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidat
   const detail::CombinedQuery& combined =
       input.tree != nullptr ? detail::combined_query(compiled, grammar) : kNone;
   workspace.state().definitions.clear();
+  workspace.state().bindings.clear();
   workspace.state().ancestors.clear();  // a new tree: the cached path belongs to the last one
   std::vector<Hit> hits;
   for (std::uint32_t index : candidates) {

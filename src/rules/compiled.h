@@ -65,9 +65,10 @@ struct ValueCheck {
 
 // Ancestor / descendant constraints, never crossing a function boundary; or Definition: the
 // first node in the file of one of the kinds whose `name` field has the capture's text (a call's
-// callee -> the function it calls).
+// callee -> the function it calls); or Binding: the value last bound to the capture's name before
+// it in the same function (`row = [name, ssn]` ... `sheet.appendRow(row)` -> the list).
 struct StructuralCheck {
-  enum class Kind : std::uint8_t { Inside, NotInside, Contains, NotContains, Definition };
+  enum class Kind : std::uint8_t { Inside, NotInside, Contains, NotContains, Definition, Binding };
   Kind kind = Kind::Inside;
   int capture = -1;
   std::vector<TSSymbol> symbols;         // node kinds, resolved in the grammar
@@ -76,6 +77,10 @@ struct StructuralCheck {
   int bind = -1;                         // "as": capture id the found node is bound to
   bool optional = false;                 // with "as": not finding the node leaves it unbound
   TSFieldId name_field = 0;              // Definition: the grammar's `name` field
+  // Binding: where a binding node holds its target (`left`, else `name`) and its value (`right`,
+  // else `value`): assignments, declarators, `for` loops, walrus.
+  std::array<TSFieldId, 2> target_fields{};
+  std::array<TSFieldId, 2> value_fields{};
 };
 
 // "name.field": the child in `field` of capture `base`, looked up when first needed.

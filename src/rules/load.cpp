@@ -475,7 +475,7 @@ std::vector<StructuralCheck> parse_structure(const Context& ctx, const std::stri
   for (std::size_t i = 0; i < it->size(); ++i) {
     const json& w = (*it)[i];
     const std::string here = where + ".where[" + std::to_string(i) + "]";
-    check_keys(ctx, here, w, {"capture", "inside", "notInside", "contains", "notContains", "definition", "text", "as", "optional"});
+    check_keys(ctx, here, w, {"capture", "inside", "notInside", "contains", "notContains", "definition", "binding", "text", "as", "optional"});
     StructuralCheck check;
     int kinds_given = 0;
     const std::pair<const char*, StructuralCheck::Kind> forms[] = {
@@ -483,7 +483,8 @@ std::vector<StructuralCheck> parse_structure(const Context& ctx, const std::stri
         {"notInside", StructuralCheck::Kind::NotInside},
         {"contains", StructuralCheck::Kind::Contains},
         {"notContains", StructuralCheck::Kind::NotContains},
-        {"definition", StructuralCheck::Kind::Definition}};
+        {"definition", StructuralCheck::Kind::Definition},
+        {"binding", StructuralCheck::Kind::Binding}};
     for (const auto& [key, kind] : forms) {
       if (w.contains(key)) {
         ++kinds_given;
@@ -491,7 +492,7 @@ std::vector<StructuralCheck> parse_structure(const Context& ctx, const std::stri
         check.kind_names = get_strings(ctx, here, w, key);
       }
     }
-    if (kinds_given != 1) ctx.fail(here, "needs exactly one of inside, notInside, contains, notContains, definition");
+    if (kinds_given != 1) ctx.fail(here, "needs exactly one of inside, notInside, contains, notContains, definition, binding");
     check.capture = resolve(get_string(ctx, here, w, "capture", true));
     if (check.capture < 0) ctx.fail(here, "unknown capture '" + w["capture"].get<std::string>() + "'");
     check.symbols = resolve_kinds(ctx, here, grammar, check.kind_names);
@@ -505,6 +506,17 @@ std::vector<StructuralCheck> parse_structure(const Context& ctx, const std::stri
       static constexpr std::string_view kName = "name";
       check.name_field = ts_language_field_id_for_name(ts_language_for(grammar), kName.data(), kName.size());
       if (check.name_field == 0) ctx.fail(here, "'definition' needs a grammar with a 'name' field");
+    }
+    if (check.kind == StructuralCheck::Kind::Binding) {
+      const TSLanguage* language = ts_language_for(grammar);
+      const auto field = [&](std::string_view name) {
+        return ts_language_field_id_for_name(language, name.data(), static_cast<uint32_t>(name.size()));
+      };
+      check.target_fields = {field("left"), field("name")};
+      check.value_fields = {field("right"), field("value")};
+      if (check.target_fields[0] == 0 && check.target_fields[1] == 0) {
+        ctx.fail(here, "'binding' needs a grammar with a 'left' or 'name' field");
+      }
     }
     if (w.contains("as")) {
       if (check.kind == StructuralCheck::Kind::NotInside || check.kind == StructuralCheck::Kind::NotContains) {

@@ -744,3 +744,63 @@ TEST(MatchHolder, UnknownAtNameIsALoadError) {
 
 }  // namespace
 }  // namespace citizenscan
+
+namespace citizenscan {
+namespace {
+
+TEST(MatchBindings, AVariableLeadsToTheValueLastBoundBeforeItInTheSameFunction) {
+  RuleSet rules = pack({rule("t/b", R"(["python"])", "{var} holds {field}",
+      R"J({"query": "(call function: (identifier) @f arguments: (argument_list (identifier) @var) (#eq? @f \"send\"))",
+          "report": "var",
+          "where": [{"capture": "var", "binding": ["assignment", "for_statement"], "as": "val"},
+                    {"capture": "val", "contains": ["identifier", "attribute", "string"], "text": "ssn", "as": "field"}]})J")});
+  const std::string source =
+      "payload = {'ssn': 1}\n"              // top level: another scope than run()'s
+      "def run(emp, rows):\n"
+      "    send(payload)\n"                  // 3: no binding in run
+      "    payload = {'name': emp.name}\n"
+      "    send(payload)\n"                  // 5: bound, no ssn
+      "    payload = {'ssn': emp.ssn}\n"
+      "    send(payload)\n"                  // 7: finding
+      "    payload = redact(payload)\n"
+      "    send(payload)\n"                  // 9: the latest binding holds no ssn
+      "    for row in [emp.ssn]:\n"
+      "        send(row)\n"                  // 11: finding (the loop's iterable)
+      "    def inner():\n"
+      "        send(payload)\n"              // 13: nested function: its own scope
+      "    send(later)\n"                    // 14: bound only after the use
+      "    later = emp.ssn\n"
+      "send(payload)\n";                     // 16: top level: the first line
+  auto findings = run(rules, Language::Python, source);
+  std::vector<std::uint32_t> lines;
+  for (const auto& f : findings) lines.push_back(f.region.start_line);
+  EXPECT_EQ(lines, (std::vector<std::uint32_t>{7, 11, 16}));
+  ASSERT_FALSE(findings.empty());
+  EXPECT_EQ(findings[0].message, "payload holds 'ssn'");
+}
+
+TEST(MatchBindings, JavaScriptDeclaratorsAssignmentsAndForOf) {
+  RuleSet rules = pack({rule("t/b", R"(["javascript"])", "{var}",
+      R"J({"query": "(call_expression function: (member_expression) @f arguments: (arguments (identifier) @var) (#eq? @f \"sheet.appendRow\"))",
+          "report": "var",
+          "where": [{"capture": "var", "binding": ["variable_declarator", "assignment_expression", "for_in_statement"], "as": "val"},
+                    {"capture": "val", "contains": ["identifier", "member_expression"], "text": "ssn"}]})J")});
+  const std::string source =
+      "function a(p) { const row = [p.name, p.ssn]; sheet.appendRow(row); }\n"
+      "function b(p) { let row; row = [p.name]; sheet.appendRow(row); }\n"
+      "function c(ps) { for (const row of [ssnList]) { sheet.appendRow(row); } }\n";
+  auto findings = run(rules, Language::JavaScript, source);
+  std::vector<std::uint32_t> lines;
+  for (const auto& f : findings) lines.push_back(f.region.start_line);
+  EXPECT_EQ(lines, (std::vector<std::uint32_t>{1, 3}));
+}
+
+TEST(MatchBindings, BindingTakesNoText) {
+  const std::string text = R"J({"pack": "t", "rules": [)J" +
+      rule("t/x", R"(["python"])", "x",
+           R"J({"query": "(identifier) @v", "where": [{"capture": "v", "binding": ["assignment"], "text": "x"}]})J") + "]}";
+  EXPECT_THROW(RuleSet::load_from_texts({{"t.json", text}}), RuleLoadError);
+}
+
+}  // namespace
+}  // namespace citizenscan
