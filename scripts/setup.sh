@@ -30,6 +30,8 @@ need libbenchmark-dev have_pkg libbenchmark-dev
 need git have_cmd git   # the inventory tests build a repository with history
 need python3 test -x /usr/bin/python3
 need python3-jsonschema /usr/bin/python3 -c 'import jsonschema' 2>/dev/null
+need chromium have_cmd chromium      # the HTML report test opens the page in headless Chromium
+need cmark-gfm have_cmd cmark-gfm    # the Markdown report test renders it with GitHub's cmark fork
 mapfile -t missing < <(printf '%s\n' "${missing[@]}" | awk 'NF && !seen[$0]++')
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}" >&2

@@ -80,6 +80,10 @@ struct Finding {
   std::string snippet;      // the source line(s) of the finding, secret redacted
   std::string fingerprint;  // hex, from content (rule, normalized code, secret hash), not lines
   std::optional<Suppression> suppression;
+  // The code around the snippet's line, for reports that show it (ScanOptions::context_lines; empty
+  // otherwise): up to that many lines before and after, every secret redacted as in `snippet`.
+  std::vector<std::string> context_before;
+  std::vector<std::string> context_after;
 };
 
 // A problem with one file or with the scan: skipped files, parse failures, unreadable paths.

@@ -53,6 +53,9 @@ struct MatchOptions {
   std::uint64_t* rule_ns = nullptr;
   // config `piiSensitivity`: matchers with a higher "sensitivity" do not run
   PiiSensitivity sensitivity = PiiSensitivity::Medium;
+  // When set: every secret span the rules found in the file (byte offsets, kept findings or not) is
+  // appended here, for add_code_context.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>>* secret_spans = nullptr;
 };
 
 class MatchWorkspace {
@@ -71,6 +74,14 @@ class MatchWorkspace {
 void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidates,
                 const MatchInput& input, const MatchOptions& options, MatchWorkspace& workspace,
                 std::vector<Finding>& out);
+
+// Fills Finding::context_before/after of `findings`, all from the file `text` (indexed by `lines`),
+// with up to `count` lines before and after each finding's first line. Every span of
+// `secret_spans` (as MatchOptions::secret_spans collected them over all match_file calls on the
+// file, embedded regions included) is redacted the way snippets are; long lines are clipped.
+void add_code_context(std::string_view text, const LineIndex& lines,
+                      std::vector<std::pair<std::uint32_t, std::uint32_t>> secret_spans, unsigned count,
+                      bool show_secrets, std::vector<Finding>& findings);
 
 // The embedded regions of a parsed host file (sorted, each span once).
 void find_embedded(const RuleSet& rules, const MatchInput& input, MatchWorkspace& workspace,

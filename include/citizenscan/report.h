@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <ostream>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -69,6 +70,34 @@ void write_jsonl_tail(std::ostream& out, const ReportInput& input, const ReportS
 // relative to %SRCROOT% = input.root, partialFingerprints "citizenscan/v1", suppressions, and
 // diagnostics as toolExecutionNotifications. No timestamps: the same input gives the same bytes.
 void write_sarif(std::ostream& out, const ReportInput& input);
+
+// GitHub-flavoured Markdown for a review document or a pull-request comment: the summary by pack and
+// severity, the tools (top-level folders) ranked by risk, then the unsuppressed findings grouped by
+// tool and file, one table row each (line, severity, rule, message, redacted snippet, the rule's fix
+// in one sentence), then diagnostics. Text from the scanned tree is escaped (| ` < newlines...);
+// no absolute paths, no timestamps: the same scan gives the same bytes.
+void write_markdown(std::ostream& out, const ReportInput& input);
+
+// One self-contained HTML page for the weekly review (no network, no external assets; the inline
+// CSS and JavaScript are allowed by a Content-Security-Policy with their hashes): the summary by
+// pack and severity, the tools ranked by risk, each unsuppressed finding with its code context
+// (Finding::context_before/after, redacted like the snippet), its rule's explanation and fix, the
+// rules' full help, and a filter by pack and severity. Everything from the scanned tree is
+// HTML-escaped. The page can be checked from outside: the URL fragment `#pack=a,b&level=error`
+// sets the filter, and the counts it shows carry data-* attributes (see html.cpp).
+void write_html(std::ostream& out, const ReportInput& input);
+
+// The report formats of `scan --format`, in one list: the CLI's choices and help, and the tests
+// that must cover every format (no secret in any output) all read it.
+enum class ReportFormat : std::uint8_t { Text, Json, Jsonl, Sarif, Markdown, Html };
+struct ReportFormatInfo {
+  ReportFormat format;
+  std::string_view name;         // as given to --format
+  unsigned context_lines;        // lines of code around each finding the format shows (ScanOptions)
+};
+std::span<const ReportFormatInfo> report_formats();
+std::optional<ReportFormat> report_format_from_name(std::string_view name);
+std::vector<std::string> report_format_names();
 
 // Merges SARIF logs, given as (name, text), such as the outputs of the shards of one scan
 // (--shard-index/--shard-count), into a log with one run: rules deduplicated by id (the first

@@ -55,6 +55,9 @@ struct ScanOptions {
   bool rule_timing = false;  // fill ScanStats::rule_ns (a clock read per query match; for --stats)
   RuleSelection selection;
   PiiSensitivity pii_sensitivity = PiiSensitivity::Medium;
+  // Lines of code kept before and after each finding (Finding::context_before/after, secrets
+  // redacted), for reports that show them (the HTML report); 0: none.
+  unsigned context_lines = 0;
 };
 
 // "Example.COM", "@example.com", ".example.com" -> "example.com"; nullopt when the text is not a

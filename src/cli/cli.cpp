@@ -196,6 +196,9 @@ std::optional<PreparedScan> prepare_scan(const ScanArgs& args, bool use_baseline
   options.max_parse_bytes = *parse_limit;
   options.rule_timing = args.stats;
   apply_config(cfg, prepared.rules, options);
+  for (const ReportFormatInfo& format : report_formats()) {
+    if (format.name == args.format) options.context_lines = format.context_lines;
+  }
   prepared.fail_on = !args.fail_on.empty() ? args.fail_on : cfg.fail_on.value_or("note");
   prepared.report_rules = prepared.rules.infos();
   for (std::size_t i = 0; i < prepared.report_rules.size(); ++i) {
@@ -270,6 +273,10 @@ int run_scan(const ScanArgs& args) {
     write_sarif(out, input);
   } else if (args.format == "json") {
     write_json(out, input);
+  } else if (args.format == "markdown") {
+    write_markdown(out, input);
+  } else if (args.format == "html") {
+    write_html(out, input);
   } else {
     TextOptions text;
     const bool tty = args.output.empty() && ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
@@ -480,8 +487,7 @@ int run_parse(const std::string& path, const std::string& language_name_arg) {
 // The flags of every command that scans.
 void add_scan_flags(CLI::App* cmd, ScanArgs& args) {
   cmd->add_option("targets", args.targets, "Files or directories (default: .)");
-  cmd->add_option("-f,--format", args.format, "Output format")
-      ->check(CLI::IsMember({"text", "sarif", "json", "jsonl"}));
+  cmd->add_option("-f,--format", args.format, "Output format")->check(CLI::IsMember(report_format_names()));
   cmd->add_option("-o,--output", args.output, "Write the report to FILE (atomically)");
   cmd->add_option("-j,--jobs", args.jobs, "Worker threads (default: all hardware threads)");
   cmd->add_option("--rules", args.rule_paths, "Extra rule pack file or directory (repeatable)")

@@ -1000,7 +1000,53 @@ std::string make_snippet(const MatchInput& input, const Region& region,
   return text;
 }
 
+// Sorted, overlapping spans joined: the form make_snippet walks.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> merge_spans(std::vector<std::pair<std::uint32_t, std::uint32_t>> spans) {
+  std::sort(spans.begin(), spans.end());
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> merged;
+  for (const auto& span : spans) {
+    if (!merged.empty() && span.first < merged.back().second) {
+      merged.back().second = std::max(merged.back().second, span.second);
+    } else {
+      merged.push_back(span);
+    }
+  }
+  return merged;
+}
+
 }  // namespace
+
+void add_code_context(std::string_view text, const LineIndex& lines,
+                      std::vector<std::pair<std::uint32_t, std::uint32_t>> secret_spans, unsigned count,
+                      bool show_secrets, std::vector<Finding>& findings) {
+  if (count == 0 || findings.empty()) return;
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>> merged = merge_spans(std::move(secret_spans));
+  const MatchInput input{text, Language::Python, lines};  // make_snippet reads only the text and lines
+  // Each line rendered like a snippet that starts at the line's first byte (so a long line is
+  // clipped from its start); a line is rendered once however many findings show it.
+  std::unordered_map<std::uint32_t, std::string> rendered;
+  auto line = [&](std::uint32_t number) -> const std::string& {
+    auto [slot, added] = rendered.try_emplace(number);
+    if (added) {
+      Region region;
+      region.start_line = region.end_line = number;
+      region.start_byte = region.end_byte = lines.line_start(number);
+      slot->second = make_snippet(input, region, merged, show_secrets);
+    }
+    return slot->second;
+  };
+  // A file ending in a newline has an empty last "line": it is not code.
+  std::uint32_t last = lines.line_count();
+  if (last > 1 && lines.line_text(last).empty()) --last;
+  for (Finding& finding : findings) {
+    const std::uint32_t at = finding.region.start_line;
+    finding.context_before.clear();
+    finding.context_after.clear();
+    if (at < 1 || at > last) continue;
+    for (std::uint32_t n = at > count ? at - count : 1; n < at; ++n) finding.context_before.push_back(line(n));
+    for (std::uint32_t n = at + 1; n <= last && n <= at + count; ++n) finding.context_after.push_back(line(n));
+  }
+}
 
 void find_embedded(const RuleSet& rules, const MatchInput& input, MatchWorkspace& workspace,
                    std::vector<EmbeddedRegion>& out) {
@@ -1094,15 +1140,8 @@ void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidat
   for (const Hit& hit : hits) {
     if (hit.has_secret && hit.secret_end > hit.secret_start) secrets.emplace_back(hit.secret_start, hit.secret_end);
   }
-  std::sort(secrets.begin(), secrets.end());
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> merged;
-  for (const auto& span : secrets) {
-    if (!merged.empty() && span.first < merged.back().second) {
-      merged.back().second = std::max(merged.back().second, span.second);
-    } else {
-      merged.push_back(span);
-    }
-  }
+  if (options.secret_spans != nullptr) options.secret_spans->insert(options.secret_spans->end(), secrets.begin(), secrets.end());
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>> merged = merge_spans(std::move(secrets));
   for (std::size_t i = 0; i < hits.size(); ++i) {
     if (!keep[i]) continue;
     const Hit& hit = hits[i];

@@ -7,9 +7,12 @@
 #include <string_view>
 
 #include "citizenscan/report.h"
+#include "report/escape.h"
 
 namespace citizenscan {
 namespace {
+
+using report_detail::printable;
 
 constexpr std::string_view kReset = "\x1b[0m";
 constexpr std::string_view kBold = "\x1b[1m";
@@ -17,33 +20,6 @@ constexpr std::string_view kRed = "\x1b[31m";
 constexpr std::string_view kYellow = "\x1b[33m";
 constexpr std::string_view kCyan = "\x1b[36m";
 constexpr std::size_t kLevelWidth = 7;  // "warning"
-
-std::string hex_escape(unsigned value, bool unicode) {
-  char buffer[12];
-  std::snprintf(buffer, sizeof buffer, unicode ? "\\u%04x" : "\\x%02x", value);
-  return buffer;
-}
-
-// Escapes C0 controls (tab kept), DEL and the UTF-8 encoded C1 controls U+0080..U+009F.
-// Other bytes, valid UTF-8 or not, are passed through untouched.
-std::string printable(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if ((byte < 0x20 && byte != '\t') || byte == 0x7f) {
-      out += hex_escape(byte, false);
-    } else if (byte == 0xc2 && i + 1 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
-      out += hex_escape(static_cast<unsigned char>(text[i + 1]), true);
-      ++i;
-    } else {
-      out.push_back(text[i]);
-    }
-  }
-  return out;
-}
 
 class Painter {
  public:

@@ -153,9 +153,15 @@ class Worker {
     MatchOptions match_options{options_.show_secrets, options_.org_domains};
     if (options_.rule_timing) match_options.rule_ns = stats_.rule_ns.data();
     match_options.sensitivity = options_.pii_sensitivity;
+    secret_spans_.clear();
+    if (options_.context_lines > 0) match_options.secret_spans = &secret_spans_;
     match_file(rules_, candidates_, input, match_options, workspace_, outcome.findings);
     if (tree && !compiled.embedded.empty()) match_embedded(loaded.text, input, match_options, outcome);
     tree.reset();
+    if (options_.context_lines > 0) {
+      add_code_context(loaded.text, lines, std::move(secret_spans_), options_.context_lines, options_.show_secrets,
+                       outcome.findings);
+    }
     const auto& levels = options_.selection.level;
     for (Finding& finding : outcome.findings) {
       if (finding.rule_index < levels.size() && levels[finding.rule_index]) finding.level = *levels[finding.rule_index];
@@ -219,6 +225,7 @@ class Worker {
   std::vector<std::uint32_t> candidates_;
   std::vector<std::uint32_t> embedded_candidates_;
   std::vector<EmbeddedRegion> regions_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> secret_spans_;  // with context_lines: this file's
 };
 
 void add_stats(ScanStats& total, const ScanStats& part) {
