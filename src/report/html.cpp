@@ -412,7 +412,7 @@ void write_html(std::ostream& out, const ReportInput& input) {
       << summary.files_with_findings << "\" data-scanned=\"" << summary.files_scanned << "\" data-suppressed=\""
       << summary.suppressed << "\">" << esc(summary_line(summary)) << "</p>\n";
   if (!input.complete) {
-    out << "<p class=\"incomplete\">The scan is incomplete: some files could not be scanned (see the "
+    out << "<p class=\"incomplete\">The scan is incomplete: some files could not be read or matched fully (see the "
            "diagnostics).</p>\n";
   }
   out << "</header>\n<main>\n";

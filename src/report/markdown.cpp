@@ -86,7 +86,7 @@ void write_file(std::ostream& out, const ReportInput& input, const FileGroup& fi
 void write_markdown(std::ostream& out, const ReportInput& input) {
   const ReportSummary summary = summarize_report(input);
   out << "# " << kToolName << " report\n\n" << markdown_text(summary_line(summary)) << "\n\n";
-  if (!input.complete) out << "**The scan is incomplete:** some files could not be scanned (see the diagnostics).\n\n";
+  if (!input.complete) out << "**The scan is incomplete:** some files could not be read or matched fully (see the diagnostics).\n\n";
   if (summary.findings > 0) {
     write_summary(out, summary);
     const std::vector<ToolGroup> tools = group_by_tool(input);
