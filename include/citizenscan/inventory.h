@@ -124,7 +124,9 @@ RuleSet load_inventory_rules(const std::vector<std::string>& extra_paths);
 InventoryResult inventory(const RuleSet& rules, const InventoryOptions& options);
 
 enum class InventoryFormat : std::uint8_t { Json, Csv, Markdown, Html };
-std::optional<InventoryFormat> inventory_format_from_name(std::string_view name);
+std::optional<InventoryFormat> inventory_format_from_name(std::string_view name);  // also "md"
+// The names `inventory --format` offers (the CLI and the no-secret-in-any-output test read them).
+std::vector<std::string> inventory_format_names();
 
 // JSON: {"tool", "version", "root", "complete", "perimeter_checked", "tools": [...], "overlaps",
 // "findings" (the scan JSON's finding fields plus "tool"), "diagnostics", "summary"}.

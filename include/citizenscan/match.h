@@ -54,7 +54,7 @@ struct MatchOptions {
   // config `piiSensitivity`: matchers with a higher "sensitivity" do not run
   PiiSensitivity sensitivity = PiiSensitivity::Medium;
   // When set: every secret span the rules found in the file (byte offsets, kept findings or not) is
-  // appended here, for add_code_context.
+  // appended here, for finish_snippets.
   std::vector<std::pair<std::uint32_t, std::uint32_t>>* secret_spans = nullptr;
 };
 
@@ -75,13 +75,15 @@ void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidat
                 const MatchInput& input, const MatchOptions& options, MatchWorkspace& workspace,
                 std::vector<Finding>& out);
 
-// Fills Finding::context_before/after of `findings`, all from the file `text` (indexed by `lines`),
-// with up to `count` lines before and after each finding's first line. Every span of
-// `secret_spans` (as MatchOptions::secret_spans collected them over all match_file calls on the
-// file, embedded regions included) is redacted the way snippets are; long lines are clipped.
-void add_code_context(std::string_view text, const LineIndex& lines,
-                      std::vector<std::pair<std::uint32_t, std::uint32_t>> secret_spans, unsigned count,
-                      bool show_secrets, std::vector<Finding>& findings);
+// The last step for one file's findings, after every match_file call on it (the host and its
+// embedded regions), with every secret span those calls collected (MatchOptions::secret_spans):
+// each snippet is rendered again with all of them redacted, so a finding from an embedded SQL
+// string does not show a secret that a host rule found on the same line (each match_file call
+// only knows its own), and with `context_lines` > 0, Finding::context_before/after get up to that
+// many lines around the finding's first line, redacted the same way.
+void finish_snippets(std::string_view text, const LineIndex& lines,
+                     std::vector<std::pair<std::uint32_t, std::uint32_t>> secret_spans, unsigned context_lines,
+                     bool show_secrets, std::vector<Finding>& findings);
 
 // The embedded regions of a parsed host file (sorted, each span once).
 void find_embedded(const RuleSet& rules, const MatchInput& input, MatchWorkspace& workspace,

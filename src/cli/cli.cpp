@@ -578,7 +578,7 @@ int run(int argc, char** argv) {
   CLI::App* inv_cmd = app.add_subcommand("inventory", "List the tools in a tree: entry points, data stores, owners, risk");
   inv_cmd->add_option("targets", inv_args.targets, "Files or directories (default: .)");
   inv_cmd->add_option("-f,--format", inv_args.format, "Output format (default markdown)")
-      ->check(CLI::IsMember({"json", "csv", "markdown", "html"}));
+      ->check(CLI::IsMember(inventory_format_names()));
   inv_cmd->add_option("-o,--output", inv_args.output, "Write the inventory to FILE (atomically)");
   inv_cmd->add_option("-j,--jobs", inv_args.jobs, "Worker threads (default: all hardware threads)");
   inv_cmd->add_option("--config", inv_args.config, "Read this config file instead of looking for .citizenscan.json");

@@ -336,6 +336,8 @@ void write_html(std::ostream& out, const InventoryResult& result) {
 
 }  // namespace
 
+std::vector<std::string> inventory_format_names() { return {"json", "csv", "markdown", "html"}; }
+
 std::optional<InventoryFormat> inventory_format_from_name(std::string_view name) {
   if (name == "json") return InventoryFormat::Json;
   if (name == "csv") return InventoryFormat::Csv;

@@ -1016,12 +1016,15 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> merge_spans(std::vector<std
 
 }  // namespace
 
-void add_code_context(std::string_view text, const LineIndex& lines,
-                      std::vector<std::pair<std::uint32_t, std::uint32_t>> secret_spans, unsigned count,
-                      bool show_secrets, std::vector<Finding>& findings) {
-  if (count == 0 || findings.empty()) return;
+void finish_snippets(std::string_view text, const LineIndex& lines,
+                     std::vector<std::pair<std::uint32_t, std::uint32_t>> secret_spans, unsigned context_lines,
+                     bool show_secrets, std::vector<Finding>& findings) {
+  if (findings.empty()) return;
   const std::vector<std::pair<std::uint32_t, std::uint32_t>> merged = merge_spans(std::move(secret_spans));
   const MatchInput input{text, Language::Python, lines};  // make_snippet reads only the text and lines
+  for (Finding& finding : findings) finding.snippet = make_snippet(input, finding.region, merged, show_secrets);
+  if (context_lines == 0) return;
+  const unsigned count = context_lines;
   // Each line rendered like a snippet that starts at the line's first byte (so a long line is
   // clipped from its start); a line is rendered once however many findings show it.
   std::unordered_map<std::uint32_t, std::string> rendered;

@@ -154,14 +154,12 @@ class Worker {
     if (options_.rule_timing) match_options.rule_ns = stats_.rule_ns.data();
     match_options.sensitivity = options_.pii_sensitivity;
     secret_spans_.clear();
-    if (options_.context_lines > 0) match_options.secret_spans = &secret_spans_;
+    match_options.secret_spans = &secret_spans_;
     match_file(rules_, candidates_, input, match_options, workspace_, outcome.findings);
     if (tree && !compiled.embedded.empty()) match_embedded(loaded.text, input, match_options, outcome);
     tree.reset();
-    if (options_.context_lines > 0) {
-      add_code_context(loaded.text, lines, std::move(secret_spans_), options_.context_lines, options_.show_secrets,
-                       outcome.findings);
-    }
+    finish_snippets(loaded.text, lines, std::move(secret_spans_), options_.context_lines, options_.show_secrets,
+                    outcome.findings);
     const auto& levels = options_.selection.level;
     for (Finding& finding : outcome.findings) {
       if (finding.rule_index < levels.size() && levels[finding.rule_index]) finding.level = *levels[finding.rule_index];

@@ -229,7 +229,7 @@ TEST(HtmlReport, SelfContainedWithAHashedContentSecurityPolicy) {
   EXPECT_NE(html.find("data-pack=\"credentials\" data-level=\"error\""), std::string::npos);
 }
 
-TEST(CodeContext, LinesAroundTheFindingWithEverySecretRedacted) {
+TEST(FinishSnippets, ContextLinesAroundTheFindingWithEverySecretRedacted) {
   const std::string text =
       "import os\n"
       "PASSWORD = 'hunter2hunter2'\n"
@@ -242,15 +242,20 @@ TEST(CodeContext, LinesAroundTheFindingWithEverySecretRedacted) {
     return std::pair<std::uint32_t, std::uint32_t>{at, at + static_cast<std::uint32_t>(secret.size())};
   };
   std::vector<Finding> findings(2);
-  findings[0].region = {4, 10, 4, 30, 0, 0};
-  findings[1].region = {1, 1, 1, 3, 0, 0};
-  add_code_context(text, lines, {span_of("ghp_abcdefghijklmnop"), span_of("hunter2hunter2")}, 2, false, findings);
+  const auto token = span_of("ghp_abcdefghijklmnop");
+  findings[0].region = {4, 10, 4, 30, token.first, token.second};
+  findings[0].snippet = "TOKEN = 'ghp_abcdefghijklmnop'";  // as a match_file call that did not see the token made it
+  findings[1].region = {1, 1, 1, 3, 0, 2};
+  findings[1].snippet = "import os";
+  finish_snippets(text, lines, {span_of("ghp_abcdefghijklmnop"), span_of("hunter2hunter2")}, 2, false, findings);
   EXPECT_EQ(findings[0].context_before, (std::vector<std::string>{"PASSWORD = 'hun****'", "x = 1"}));
   EXPECT_EQ(findings[0].context_after, (std::vector<std::string>{"y = 2"})) << "the empty line after the last newline is no code";
+  EXPECT_EQ(findings[0].snippet, "TOKEN = 'ghp_****'") << "snippets are rendered again with every span of the file";
   EXPECT_TRUE(findings[1].context_before.empty());
   EXPECT_EQ(findings[1].context_after, (std::vector<std::string>{"PASSWORD = 'hun****'", "x = 1"}));
-  add_code_context(text, lines, {span_of("hunter2hunter2")}, 2, true, findings);
+  finish_snippets(text, lines, {span_of("hunter2hunter2")}, 2, true, findings);
   EXPECT_EQ(findings[1].context_after[0], "PASSWORD = 'hunter2hunter2'") << "--show-secrets";
+
 }
 
 }  // namespace
