@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <memory>
 #include <stdexcept>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,7 @@ struct RuleInfo {
   std::string full_description;
   std::string help_markdown;
   Severity severity = Severity::Warning;
+  std::optional<Severity> test_severity;  // the level in test files ("testSeverity"), if it differs
   double security_severity = 5.0;  // 0.0-10.0, GitHub's security-severity
   std::vector<std::string> cwe;    // "CWE-798"
   std::string precision;           // "very-high" | "high" | "medium" | "low"

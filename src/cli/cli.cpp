@@ -431,8 +431,9 @@ int run_rules(const std::vector<std::string>& rule_paths, bool no_builtin, const
     }
     std::cout << "# " << info->id << " (" << info->name << ")\n\n"
               << info->short_description << "\n\n"
-              << "Severity: " << severity_name(info->severity) << " (security-severity "
-              << info->security_severity << "), precision: " << info->precision;
+              << "Severity: " << severity_name(info->severity);
+    if (info->test_severity) std::cout << " (" << severity_name(*info->test_severity) << " in test files)";
+    std::cout << ", security-severity " << info->security_severity << ", precision: " << info->precision;
     if (!info->cwe.empty()) {
       std::cout << ", ";
       for (std::size_t i = 0; i < info->cwe.size(); ++i) std::cout << (i ? ", " : "") << info->cwe[i];

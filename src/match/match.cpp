@@ -990,10 +990,15 @@ std::string make_snippet(const MatchInput& input, const Region& region,
   if (pos < line_end) text += input.text.substr(pos, line_end - pos);
   constexpr std::size_t kMax = 240;
   if (text.size() > kMax) {
+    // Cut at code-point starts, so that a clipped snippet stays valid UTF-8 where the line was.
+    auto continuation = [&](std::size_t i) { return (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
     const std::size_t at = std::min<std::size_t>(at_in_text, text.size());
-    const std::size_t from = at > 60 ? at - 60 : 0;
-    text = (from > 0 || window.clipped_before ? "..." : "") + text.substr(from, kMax) +
-           (from + kMax < text.size() || window.clipped_after ? "..." : "");
+    std::size_t from = at > 60 ? at - 60 : 0;
+    for (int back = 0; back < 3 && from > 0 && continuation(from); ++back) --from;
+    std::size_t to = std::min(from + kMax, text.size());
+    for (int back = 0; back < 3 && to < text.size() && to > from && continuation(to); ++back) --to;
+    text = (from > 0 || window.clipped_before ? "..." : "") + text.substr(from, to - from) +
+           (to < text.size() || window.clipped_after ? "..." : "");
   } else if (window.clipped_before || window.clipped_after) {
     text = (window.clipped_before ? "..." : "") + text + (window.clipped_after ? "..." : "");
   }

@@ -802,6 +802,7 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
       const std::string test_severity = get_string(ctx, "", j, "testSeverity", true);
       rule.test_severity = severity_from_name(test_severity);
       if (!rule.test_severity) ctx.fail("", "testSeverity must be error, warning or note, not '" + test_severity + "'");
+      info.test_severity = rule.test_severity;
     }
     // A computed rule is metadata only: its findings come from a later analysis over a whole tool
     // (`citizenscan inventory`), so it never runs per file and takes no part in the prefilter.

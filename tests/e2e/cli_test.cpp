@@ -221,6 +221,9 @@ TEST(Cli, RulesListAndExplain) {
   const RunResult explain = run_citizenscan({"rules", "explain", "credentials/aws-access-key-id"});
   EXPECT_EQ(explain.exit_code, 0);
   EXPECT_NE(explain.out.find("# credentials/aws-access-key-id"), std::string::npos);
+  EXPECT_EQ(explain.out.find("in test files"), std::string::npos) << explain.out;  // same level everywhere
+  const RunResult password = run_citizenscan({"rules", "explain", "credentials/hardcoded-password"});
+  EXPECT_NE(password.out.find("Severity: error (warning in test files)"), std::string::npos) << password.out;
   EXPECT_EQ(run_citizenscan({"rules", "explain", "credentials/nope"}).exit_code, 2);
 }
 

@@ -54,6 +54,36 @@ TEST(Match, QueryWithPredicateFindsAndRedacts) {
   EXPECT_EQ(f.snippet.find("Tr0ub4dor"), std::string::npos);
 }
 
+// A snippet clipped to 240 bytes around the finding is cut at code-point starts: with two-byte
+// characters on both sides at every offset, it stays valid UTF-8.
+TEST(Match, ClippedSnippetsStayValidUtf8) {
+  RuleSet rules = pack({rule("t/password", R"(["python"])", "x", kPasswordQuery)});
+  auto valid_utf8 = [](const std::string& s) {
+    for (std::size_t i = 0; i < s.size();) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      const std::size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+      if (n == 0 || i + n > s.size()) return false;
+      for (std::size_t k = 1; k < n; ++k) {
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+      }
+      i += n;
+    }
+    return true;
+  };
+  for (int shift = 0; shift < 4; ++shift) {
+    std::string comment(shift, 'a');
+    for (int i = 0; i < 150; ++i) comment += "\xc3\xa9";  // "é" * 150
+    const std::string source = "password = 'Tr0ub4dor&3xyz'  # " + comment + "\n";
+    const std::string before = "x = '" + comment + "'; ";
+    for (const std::string& text : {source, before + source}) {
+      auto findings = run(rules, Language::Python, text);
+      ASSERT_EQ(findings.size(), 1u) << shift;
+      EXPECT_TRUE(valid_utf8(findings[0].snippet)) << shift << ": " << findings[0].snippet;
+      EXPECT_NE(findings[0].snippet.find("..."), std::string::npos) << findings[0].snippet;
+    }
+  }
+}
+
 TEST(Match, ShowSecretsIsTheOnlyWayToSeeTheValue) {
   RuleSet rules = pack({rule("t/password", R"(["python"])", "{value}", kPasswordQuery)});
   auto findings = run(rules, Language::Python, "password = 'Tr0ub4dor&3xyz'\n", /*show=*/true);
