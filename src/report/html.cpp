@@ -74,6 +74,7 @@ pre.code span.ln{display:inline-block;min-width:4.5em;padding-right:12px;text-al
 .rule-help pre{background:var(--soft);padding:8px 10px;border-radius:6px;overflow-x:auto}
 [hidden]{display:none!important}
 footer{max-width:1100px;margin:30px auto;padding:0 20px;color:var(--muted)}
+@media print{#filter{position:static}#filter button{display:none}article.finding{break-inside:avoid}}
 )CSS";
 
 constexpr std::string_view kScript = R"JS(
@@ -114,7 +115,11 @@ constexpr std::string_view kScript = R"JS(
       var on = all.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
       if (on.length !== all.length) parts.push(name + '=' + on.map(encodeURIComponent).join(','));
     });
-    history.replaceState(null, '', parts.length ? '#' + parts.join('&') : window.location.pathname);
+    try {
+      history.replaceState(null, '', parts.length ? '#' + parts.join('&') : window.location.pathname);
+    } catch (e) {
+      // Some browsers refuse history changes on file: pages; the filter itself has been applied.
+    }
   }
   boxes.forEach(function (b) { b.addEventListener('change', function () { apply(); toHash(); }); });
   document.getElementById('show-all').addEventListener('click', function () {
