@@ -7,6 +7,7 @@
 //   else std::cerr << out.error;   // "parse budget of 2000 ms exceeded"
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -58,6 +59,8 @@ class Parser {
   // Parses only source[start, end) (an embedded region); the tree's offsets are those of `source`.
   ParseOutcome parse_range(std::string_view source, std::uint32_t start, std::uint32_t end, unsigned budget_ms);
   Grammar grammar() const { return grammar_; }
+  // Parses give up (no tree) as soon as *stop is true: an interrupted scan does not wait for a big file.
+  void set_stop_flag(const std::atomic<bool>* stop) { stop_ = stop; }
 
  private:
   struct ParserDeleter {
@@ -65,6 +68,7 @@ class Parser {
   };
   std::unique_ptr<TSParser, ParserDeleter> parser_;
   Grammar grammar_;
+  const std::atomic<bool>* stop_ = nullptr;
 };
 
 // The S-expression of a tree (for `citizenscan parse`, rule authors and tests).

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -58,6 +59,9 @@ struct ScanOptions {
   // Lines of code kept before and after each finding (Finding::context_before/after, secrets
   // redacted), for reports that show them (the HTML report); 0: none.
   unsigned context_lines = 0;
+  // When it turns true (the CLI's SIGINT/SIGTERM handler sets it), the walk, the workers (between
+  // files) and running parses stop, and scan() returns soon with ScanResult::stopped.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 // "Example.COM", "@example.com", ".example.com" -> "example.com"; nullopt when the text is not a
@@ -118,6 +122,7 @@ struct ScanResult {
   WalkStats walk_stats;
   ScanStats stats;
   bool complete = true;  // false when a diagnostic is a warning or an error (something was not scanned fully)
+  bool stopped = false;  // ScanOptions::stop was set: the results cover only part of the files
 };
 
 ScanResult scan(const RuleSet& rules, const ScanOptions& options, const ScanCallbacks& callbacks = {});

@@ -12,6 +12,7 @@
 // Apps Script. Files no language claims are skipped silently and only counted.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -31,6 +32,8 @@ struct WalkOptions {
   std::uint64_t max_file_size = 8u << 20;  // bytes; larger files are skipped with a diagnostic
   std::uint32_t shard_index = 0;           // keep files whose stable path hash % count == index
   std::uint32_t shard_count = 1;
+  // When it turns true (a signal handler sets it), the walk ends at the next folder entry or file.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 struct WalkEntry {

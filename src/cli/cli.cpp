@@ -27,6 +27,7 @@
 #include "citizenscan/scan.h"
 #include "citizenscan/suppress.h"
 #include "citizenscan/walk.h"
+#include "cli/interrupt.h"
 #include "cli/output.h"
 #include "cli/scan_feedback.h"
 
@@ -211,9 +212,27 @@ std::optional<PreparedScan> prepare_scan(const ScanArgs& args, bool use_baseline
   return prepared;
 }
 
-int run_scan(const ScanArgs& args) {
+// Runs a command that scans with SIGINT/SIGTERM turned into a stop request (cli/interrupt.h); when
+// one came, the process ends by it once the command has cleaned up.
+int stoppable(const std::function<int(const StopOnSignal&)>& command) {
+  StopOnSignal stop;
+  const int code = command(stop);
+  if (stop.received() != 0) stop.end_by_signal();
+  return code;
+}
+
+// True (after saying so) when a signal asked to stop: then no report is written or committed.
+bool abandoned(const StopOnSignal& stop, std::uint64_t files_scanned) {
+  if (stop.received() == 0) return false;
+  std::cerr << "citizenscan: interrupted by " << stop.received_name() << " after " << files_scanned
+            << " files; no report written\n";
+  return true;
+}
+
+int run_scan(const ScanArgs& args, const StopOnSignal& stop) {
   std::optional<PreparedScan> prepared = prepare_scan(args, true);
   if (!prepared) return kExitError;
+  prepared->options.stop = stop.flag();
   const RuleSet& rules = prepared->rules;
   const ScanOptions& options = prepared->options;
 
@@ -259,8 +278,9 @@ int run_scan(const ScanArgs& args) {
     };
   }
   ScanResult result = scan(rules, options, callbacks);
-  if (prepared->baseline) prepared->baseline->apply(result.findings, prepared->baseline_justification);
   progress.finish();
+  if (abandoned(stop, result.stats.files_scanned)) return kExitError;
+  if (prepared->baseline) prepared->baseline->apply(result.findings, prepared->baseline_justification);
   if (args.stats) print_stats(stderr, result, rules);
 
   ReportInput input{prepared->report_rules, result.findings, result.diagnostics, result.root,
@@ -283,7 +303,9 @@ int run_scan(const ScanArgs& args) {
     text.color = args.color == "always" || (args.color == "auto" && tty);
     write_text(out, input, text);
   }
-  if (write_failed || !output.write(out.str(), error) || !output.commit(error)) {
+  if (!write_failed && !output.write(out.str(), error)) write_failed = true;
+  if (abandoned(stop, result.stats.files_scanned)) return kExitError;  // not committed: a previous report stays as it was
+  if (write_failed || !output.commit(error)) {
     std::cerr << "citizenscan: " << error << '\n';
     return kExitError;
   }
@@ -333,9 +355,10 @@ struct InventoryArgs {
   ScanOptions options;
 };
 
-int run_inventory(const InventoryArgs& args) {
+int run_inventory(const InventoryArgs& args, const StopOnSignal& stop) {
   InventoryOptions options;
   options.scan = args.options;
+  options.scan.stop = stop.flag();
   options.scan.jobs = args.jobs;
   options.scan.walk.targets = args.targets;
   options.git = !args.no_git;
@@ -355,6 +378,7 @@ int run_inventory(const InventoryArgs& args) {
   options.perimeter = config.perimeter;
   options.handoff = config.handoff;
   const InventoryResult result = inventory(rules, options);
+  if (abandoned(stop, result.files_scanned)) return kExitError;
   std::ostringstream out;
   write_inventory(out, result, *inventory_format_from_name(args.format));
   for (const Diagnostic& d : result.diagnostics) {
@@ -375,10 +399,12 @@ bool write_file(const std::string& path, const std::string& content) {
 
 // Scans like `scan` and records the unsuppressed findings as a baseline: -o, else the config's
 // `baseline`, else .citizenscan-baseline.json in the config's folder (or here).
-int run_baseline_create(const ScanArgs& args) {
+int run_baseline_create(const ScanArgs& args, const StopOnSignal& stop) {
   std::optional<PreparedScan> prepared = prepare_scan(args, false);
   if (!prepared) return kExitError;
+  prepared->options.stop = stop.flag();
   const ScanResult result = scan(prepared->rules, prepared->options);
+  if (abandoned(stop, result.stats.files_scanned)) return kExitError;
   std::string path = args.output;
   if (path.empty()) path = prepared->config.baseline.value_or("");
   if (path.empty()) {
@@ -386,7 +412,7 @@ int run_baseline_create(const ScanArgs& args) {
     path = (std::filesystem::path(folder) / ".citizenscan-baseline.json").string();
   }
   for (const Diagnostic& d : result.diagnostics) {
-    if (d.level == DiagnosticLevel::Error) std::cerr << "citizenscan: " << d.path << ": " << d.message << '\n';
+    if (d.level != DiagnosticLevel::Note) std::cerr << "citizenscan: " << d.path << ": " << d.message << '\n';
   }
   if (!write_file(path, write_baseline(result.findings))) return kExitError;
   const auto recorded = std::count_if(result.findings.begin(), result.findings.end(),
@@ -546,6 +572,7 @@ void add_scan_flags(CLI::App* cmd, ScanArgs& args) {
 
 int run(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is an EPIPE write error we handle, not a crash
+  std::signal(SIGXFSZ, SIG_IGN);  // over a file size limit: an EFBIG write error, and the temp file is removed
   CLI::App app{"citizenscan: find hardcoded credentials, unprotected personal data, mail sent from "
                "personal accounts and unbounded database load in citizen-built Python, JavaScript, "
                "Apps Script and SQL."};
@@ -631,11 +658,15 @@ int run(int argc, char** argv) {
         std::cerr << "citizenscan: --shard-index must be below --shard-count\n";
         return kExitError;
       }
-      return run_scan(scan_args);
+      return stoppable([&](const StopOnSignal& stop) { return run_scan(scan_args, stop); });
     }
-    if (baseline_create_cmd->parsed()) return run_baseline_create(baseline_args);
+    if (baseline_create_cmd->parsed()) {
+      return stoppable([&](const StopOnSignal& stop) { return run_baseline_create(baseline_args, stop); });
+    }
     if (init_cmd->parsed()) return run_init(init_dir, init_force);
-    if (inv_cmd->parsed()) return run_inventory(inv_args);
+    if (inv_cmd->parsed()) {
+      return stoppable([&](const StopOnSignal& stop) { return run_inventory(inv_args, stop); });
+    }
     if (rules_cmd->parsed()) return run_rules(rules_paths, rules_no_builtin, explain_cmd->parsed() ? explain_id : "");
     if (parse_cmd->parsed()) return run_parse(parse_path, parse_language);
     if (merge_cmd->parsed()) return run_merge(merge_inputs, merge_output);

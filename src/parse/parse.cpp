@@ -1,8 +1,10 @@
 #include "citizenscan/parse.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -36,13 +38,16 @@ Parser::Parser(Grammar grammar) : parser_(ts_parser_new()), grammar_(grammar) {
 
 namespace {
 
+// When the parse gives up: past the budget's end (if any), or once the stop flag (if any) is set.
 struct Deadline {
-  std::chrono::steady_clock::time_point end;
+  std::optional<std::chrono::steady_clock::time_point> end;
+  const std::atomic<bool>* stop = nullptr;
 };
 
 bool past_deadline(TSParseState* state) {
   const auto* deadline = static_cast<const Deadline*>(state->payload);
-  return std::chrono::steady_clock::now() >= deadline->end;
+  if (deadline->stop != nullptr && deadline->stop->load(std::memory_order_relaxed)) return true;
+  return deadline->end && std::chrono::steady_clock::now() >= *deadline->end;
 }
 
 // Whether any node lies more than `limit` levels below the root (iterative, stops early).
@@ -79,11 +84,12 @@ ParseOutcome Parser::parse(std::string_view source, unsigned budget_ms) {
     return outcome;
   }
   TSTree* tree = nullptr;
-  if (budget_ms == 0) {
+  if (budget_ms == 0 && stop_ == nullptr) {
     tree = ts_parser_parse_string(parser_.get(), nullptr, source.data(),
                                   static_cast<uint32_t>(source.size()));
   } else {
-    Deadline deadline{std::chrono::steady_clock::now() + std::chrono::milliseconds(budget_ms)};
+    Deadline deadline{std::nullopt, stop_};
+    if (budget_ms != 0) deadline.end = std::chrono::steady_clock::now() + std::chrono::milliseconds(budget_ms);
     TSInput input{};
     struct Source {
       std::string_view text;
@@ -105,7 +111,9 @@ ParseOutcome Parser::parse(std::string_view source, unsigned budget_ms) {
     tree = ts_parser_parse_with_options(parser_.get(), nullptr, input, options);
     if (tree == nullptr) {
       ts_parser_reset(parser_.get());
-      outcome.error = "parse budget of " + std::to_string(budget_ms) + " ms exceeded";
+      outcome.error = stop_ != nullptr && stop_->load(std::memory_order_relaxed)
+                          ? "parse stopped: the scan was interrupted"
+                          : "parse budget of " + std::to_string(budget_ms) + " ms exceeded";
       return outcome;
     }
   }

@@ -210,7 +210,10 @@ class Worker {
  private:
   Parser& parser_for(Grammar grammar) {
     auto& slot = parsers_[static_cast<int>(grammar)];
-    if (!slot) slot.emplace(grammar);
+    if (!slot) {
+      slot.emplace(grammar);
+      slot->set_stop_flag(options_.stop);
+    }
     return *slot;
   }
 
@@ -370,6 +373,8 @@ ScanResult scan(const RuleSet& rules, const ScanOptions& given, const ScanCallba
     }
   }
 
+  options.walk.stop = options.stop;
+  auto stopping = [&options] { return options.stop != nullptr && options.stop->load(std::memory_order_relaxed); };
   const unsigned jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   FileQueue queue(kQueueCapacity);
   WalkResult walked;
@@ -404,6 +409,7 @@ ScanResult scan(const RuleSet& rules, const ScanOptions& given, const ScanCallba
     Worker worker(rules, options);
     FileOutcome outcome;
     while (std::optional<WalkEntry> entry = queue.pop()) {
+      if (stopping()) break;
       outcome.findings.clear();
       outcome.diagnostics.clear();
       std::uint64_t bytes = 0;
@@ -477,6 +483,8 @@ ScanResult scan(const RuleSet& rules, const ScanOptions& given, const ScanCallba
   // something the user asked for was not read or not matched fully.
   result.complete = std::none_of(result.diagnostics.begin(), result.diagnostics.end(),
                                  [](const Diagnostic& d) { return d.level != DiagnosticLevel::Note; });
+  result.stopped = stopping();
+  result.complete = result.complete && !result.stopped;
   result.stats.walk_ns = walk_ns;
   result.stats.wall_ns = ns_between(started, Clock::now());
   return result;

@@ -234,6 +234,7 @@ class Walker {
   static std::string relative_path(const Target& target, std::string_view walk_path) {
     return join(target.from_root, walk_path);
   }
+  bool stopping() const { return options_.stop != nullptr && options_.stop->load(std::memory_order_relaxed); }
   void diagnose(DiagnosticLevel level, std::string path, std::string message) {
     result_.diagnostics.push_back(Diagnostic{std::move(path), level, std::move(message)});
   }
@@ -389,6 +390,7 @@ void Walker::drain_stack() {
 }
 
 void Walker::enter(const PendingFolder& folder) {
+  if (stopping()) return;
   const Target& target = *folder.target;
   const std::string path = display_path(target, folder.walk_path);
   struct ::stat info {};
@@ -462,6 +464,7 @@ void Walker::enter(const PendingFolder& folder) {
 
   std::vector<PendingFolder> subfolders;
   for (const Child& child : children) {
+    if (stopping()) return;
     const std::string walk_path = join(folder.walk_path, child.name);
     const std::string child_path = display_path(target, walk_path);
     const bool linked = child.type == fs::file_type::symlink;
@@ -511,6 +514,7 @@ void Walker::enter(const PendingFolder& folder) {
 
 void Walker::accept_file(const std::string& path, const std::string& relative_path, Language language,
                          bool linked) {
+  if (stopping()) return;
   if (walking_folders_ && !file_targets_.empty() && file_targets_.contains(relative_path)) return;
   if (!walking_folders_ && !file_targets_.insert(relative_path).second) return;  // named twice
   struct ::stat info {};

@@ -33,13 +33,13 @@ std::string slurp(const fs::path& path) {
 
 namespace {
 
-RunResult run_command(const std::string& prefix, const std::vector<std::string>& args, const fs::path& cwd) {
+// Runs `command` (shell syntax) in `cwd`: its standard output and error, and its exit code.
+RunResult run_in_shell(const std::string& command_text, const fs::path& cwd) {
   static int counter = 0;
   const fs::path err_file = fs::temp_directory_path() /
                             ("citizenscan-e2e-stderr-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-  std::string command = "cd " + shell_quote(cwd.string()) + " && " + prefix + shell_quote(CITIZENSCAN_BINARY);
-  for (const auto& arg : args) command += " " + shell_quote(arg);
-  command += " 2>" + shell_quote(err_file.string());
+  const std::string command =
+      "cd " + shell_quote(cwd.string()) + " && " + command_text + " 2>" + shell_quote(err_file.string());
   RunResult result;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (pipe == nullptr) return result;
@@ -53,10 +53,20 @@ RunResult run_command(const std::string& prefix, const std::vector<std::string>&
   return result;
 }
 
+RunResult run_command(const std::string& prefix, const std::vector<std::string>& args, const fs::path& cwd) {
+  std::string command = prefix + shell_quote(CITIZENSCAN_BINARY);
+  for (const auto& arg : args) command += " " + shell_quote(arg);
+  return run_in_shell(command, cwd);
+}
+
 }  // namespace
 
 RunResult run_citizenscan(const std::vector<std::string>& args, const fs::path& cwd) {
   return run_command("", args, cwd);
+}
+
+RunResult run_bash(const std::string& script, const fs::path& cwd) {
+  return run_in_shell("CITIZENSCAN=" + shell_quote(CITIZENSCAN_BINARY) + " bash -c " + shell_quote(script), cwd);
 }
 
 bool can_run_unprivileged() {

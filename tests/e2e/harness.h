@@ -22,6 +22,10 @@ struct RunResult {
 RunResult run_citizenscan(const std::vector<std::string>& args,
                           const std::filesystem::path& cwd = CITIZENSCAN_SOURCE_DIR);
 
+// Runs a bash script in `cwd` with $CITIZENSCAN naming the binary (pipelines, ulimit, redirections);
+// `exit_code` is the script's.
+RunResult run_bash(const std::string& script, const std::filesystem::path& cwd);
+
 // File permissions only bind a process that is not root: as root, the binary runs as `nobody`
 // through setpriv (so `cwd` and the files it must read have to be open to others). False when
 // running as root without setpriv: a test about permissions then skips.
