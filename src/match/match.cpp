@@ -1127,6 +1127,13 @@ void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidat
     return std::tie(a.start, a.rule, a.end, a.ordinal) < std::tie(b.start, b.rule, b.end, b.ordinal);
   });
   std::vector<bool> keep(hits.size(), true);
+  // Only hits near hit i can overlap it: later ones that start before it ends, and earlier ones
+  // while the largest end so far reaches past its start (hits are sorted by start). This keeps a
+  // file with tens of thousands of hits of a yielding rule linear-ish instead of quadratic.
+  std::vector<std::uint32_t> max_end_so_far(hits.size());
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    max_end_so_far[i] = std::max(hits[i].end, i > 0 ? max_end_so_far[i - 1] : 0u);
+  }
   for (std::size_t i = 0; i < hits.size(); ++i) {
     if (i > 0 && hits[i].rule == hits[i - 1].rule && hits[i].start == hits[i - 1].start) {
       keep[i] = false;
@@ -1134,14 +1141,15 @@ void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidat
     }
     const auto& yields = compiled.rules[hits[i].rule].yields_to;
     if (yields.empty()) continue;
-    for (std::size_t j = 0; j < hits.size(); ++j) {
-      if (j == i || hits[j].rule == hits[i].rule) continue;
+    auto yields_to_hit = [&](std::size_t j) {
+      if (hits[j].rule == hits[i].rule) return false;
       const bool overlap = hits[j].start < hits[i].end && hits[i].start < hits[j].end;
-      if (overlap && yields_to(yields, compiled.infos[hits[j].rule].id)) {
-        keep[i] = false;
-        break;
-      }
-    }
+      return overlap && yields_to(yields, compiled.infos[hits[j].rule].id);
+    };
+    bool yielded = false;
+    for (std::size_t j = i + 1; !yielded && j < hits.size() && hits[j].start < hits[i].end; ++j) yielded = yields_to_hit(j);
+    for (std::size_t j = i; !yielded && j-- > 0 && max_end_so_far[j] > hits[i].start;) yielded = yields_to_hit(j);
+    if (yielded) keep[i] = false;
   }
   // Every secret span in the file (merged), so no snippet shows another finding's secret in full.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> secrets;
