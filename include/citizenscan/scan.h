@@ -91,6 +91,10 @@ struct ScanStats {
   std::uint64_t walk_ns = 0;    // the walker thread, start to end (overlaps the workers)
   std::uint64_t wall_ns = 0;    // the whole scan
   std::vector<std::uint64_t> rule_ns;  // by rule index, with ScanOptions::rule_timing
+  // By rule index, with ScanOptions::rule_timing: files where the rule survived the prefilter and
+  // needs a syntax tree (so the file is parsed), and files where it was the only such rule.
+  std::vector<std::uint64_t> rule_tree_files;
+  std::vector<std::uint64_t> rule_tree_only;
 };
 
 // A snapshot for progress displays.

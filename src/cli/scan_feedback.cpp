@@ -70,6 +70,22 @@ void print_stats(std::FILE* out, const ScanResult& result, const RuleSet& rules)
       std::fprintf(out, "stats:   %8.3f s  %s\n", seconds(s.rule_ns[order[i]]), rules.infos()[order[i]].id.c_str());
     }
   }
+  if (!s.rule_tree_files.empty()) {
+    std::vector<std::size_t> order(s.rule_tree_files.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return s.rule_tree_files[a] > s.rule_tree_files[b]; });
+    std::fprintf(out,
+                 "stats: rules that bring files to the parser (files where the rule's literals matched and it needs "
+                 "a syntax tree; files where it was the only such rule):\n");
+    for (std::size_t i = 0; i < std::min<std::size_t>(10, order.size()); ++i) {
+      const std::uint64_t files = s.rule_tree_files[order[i]];
+      if (files == 0) break;
+      std::fprintf(out, "stats:   %8llu %3.0f%%  only %6llu  %s\n", static_cast<ull>(files),
+                   percent(files, s.files_scanned), static_cast<ull>(s.rule_tree_only[order[i]]),
+                   rules.infos()[order[i]].id.c_str());
+    }
+  }
   std::fprintf(out, "stats: %zu rules, %llu findings, peak RSS %.1f MB\n", rules.infos().size(),
                static_cast<ull>(s.findings), mb(peak_rss_bytes()));
 }

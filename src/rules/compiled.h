@@ -150,7 +150,7 @@ struct RegexMatcher {
 struct CompiledRule {
   LanguageMask languages = 0;
   std::optional<Severity> test_severity;  // "testSeverity": the level of findings in test files
-  std::vector<std::string> literals;
+  Prefilter::LiteralGroups literals;  // all groups, any literal of each (empty: always a candidate)
   std::vector<std::string> yields_to;  // rule ids or "pack/*": drop this finding if one overlaps
   std::vector<QueryMatcher> queries;
   std::vector<RegexMatcher> regexes;

@@ -108,6 +108,38 @@ std::vector<std::string> get_strings(const Context& ctx, const std::string& wher
   return out;
 }
 
+// "literals": ["a", "b"] is one group (any of them); [["for", "while"], ["execute", "query"]] is
+// several, all of which must have a literal in the file.
+Prefilter::LiteralGroups get_literal_groups(const Context& ctx, const json& rule) {
+  Prefilter::LiteralGroups groups;
+  auto it = rule.find("literals");
+  if (it == rule.end()) return groups;
+  const char* shape = "field 'literals' must be an array of strings (any of them) or an array of non-empty arrays of "
+                      "strings (all groups, any literal of each)";
+  if (!it->is_array()) ctx.fail("", shape);
+  if (!it->empty() && it->front().is_array()) {
+    for (const auto& group : *it) {
+      if (!group.is_array() || group.empty()) ctx.fail("", shape);
+      auto& strings = groups.emplace_back();
+      for (const auto& v : group) {
+        if (!v.is_string() || v.get<std::string>().empty()) ctx.fail("", shape);
+        strings.push_back(v.get<std::string>());
+      }
+    }
+    if (groups.size() > Prefilter::kMaxGroups) {
+      ctx.fail("", "at most " + std::to_string(Prefilter::kMaxGroups) + " literal groups");
+    }
+    return groups;
+  }
+  std::vector<std::string> any;
+  for (const auto& v : *it) {
+    if (!v.is_string() || v.get<std::string>().empty()) ctx.fail("", shape);
+    any.push_back(v.get<std::string>());
+  }
+  if (!any.empty()) groups.push_back(std::move(any));
+  return groups;
+}
+
 // Replaces {{name}} with the pack's definition of name, so a long name list is written once.
 // Definitions may use other definitions; a cycle is an error.
 std::string expand(const Context& ctx, const std::string& where, const std::string& text, int depth = 0) {
@@ -684,7 +716,7 @@ bool valid_rule_id(const std::string& id, const std::string& pack) {
 }
 
 void load_pack(const std::string& source, const std::string& text, CompiledRules& out,
-               std::vector<std::vector<std::string>>& literals,
+               std::vector<Prefilter::LiteralGroups>& literals,
                std::map<std::pair<Grammar, std::string>, std::shared_ptr<TSQuery>>& query_cache) {
   Context ctx{source, {}};
   ctx.query_cache = &query_cache;
@@ -796,7 +828,7 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
     if (languages == 0) ctx.fail("", "'languages' must name at least one language");
     info.languages = mask_languages(languages);
     CompiledRule rule;
-    rule.literals = get_strings(ctx, "", j, "literals");
+    rule.literals = get_literal_groups(ctx, j);
     rule.yields_to = get_strings(ctx, "", j, "yieldsTo");
     if (j.contains("testSeverity")) {
       const std::string test_severity = get_string(ctx, "", j, "testSeverity", true);
@@ -963,12 +995,12 @@ const RuleInfo* RuleSet::find(std::string_view id) const {
 RuleSet RuleSet::load_from_texts(const std::vector<std::pair<std::string, std::string>>& sources) {
   auto compiled = std::make_unique<detail::CompiledRules>();
   fill_grammar_info(*compiled);
-  std::vector<std::vector<std::string>> literals;
+  std::vector<Prefilter::LiteralGroups> literals;
   std::map<std::pair<Grammar, std::string>, std::shared_ptr<TSQuery>> query_cache;
   for (const auto& [source, text] : sources) load_pack(source, text, *compiled, literals, query_cache);
   if (compiled->infos.empty()) throw RuleLoadError("no rules loaded (--no-builtin-rules needs --rules PATH)");
   try {
-    compiled->prefilter = Prefilter(literals);
+    compiled->prefilter = Prefilter::all_of(literals);
   } catch (const std::exception& e) {
     throw RuleLoadError(std::string("rule packs: ") + e.what());
   }

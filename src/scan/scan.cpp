@@ -73,7 +73,11 @@ struct FileOutcome {
 class Worker {
  public:
   Worker(const RuleSet& rules, const ScanOptions& options) : rules_(rules), options_(options) {
-    if (options.rule_timing) stats_.rule_ns.assign(rules.infos().size(), 0);
+    if (options.rule_timing) {
+      stats_.rule_ns.assign(rules.infos().size(), 0);
+      stats_.rule_tree_files.assign(rules.infos().size(), 0);
+      stats_.rule_tree_only.assign(rules.infos().size(), 0);
+    }
   }
 
   // Returns the number of bytes loaded (for progress).
@@ -111,6 +115,7 @@ class Worker {
     const bool needs_tree = std::any_of(candidates_.begin(), candidates_.end(), [&](std::uint32_t r) {
       return compiled.rules[r].needs_tree(entry.language);
     });
+    if (needs_tree && !stats_.rule_tree_files.empty()) count_tree_rules(entry.language);
     const LineIndex lines(loaded.text);
     clock.lap(Stage::Load);
     TreePtr tree;
@@ -177,6 +182,20 @@ class Worker {
     stats_.findings += outcome.findings.size();
     clock.lap(Stage::Suppress);
     return loaded.text.size();
+  }
+
+  // --stats: which rules make files reach the parser (the prefilter literals worth tightening).
+  void count_tree_rules(Language language) {
+    const auto& compiled = rules_.compiled();
+    std::uint32_t count = 0;
+    std::uint32_t last = 0;
+    for (std::uint32_t r : candidates_) {
+      if (!compiled.rules[r].needs_tree(language)) continue;
+      ++stats_.rule_tree_files[r];
+      ++count;
+      last = r;
+    }
+    if (count == 1) ++stats_.rule_tree_only[last];
   }
 
   // Text in another language inside the file (SQL in a string passed to execute()): each region is
@@ -246,6 +265,11 @@ void add_stats(ScanStats& total, const ScanStats& part) {
   for (int i = 0; i < kStageCount; ++i) total.stage_ns[i] += part.stage_ns[i];
   if (total.rule_ns.size() < part.rule_ns.size()) total.rule_ns.resize(part.rule_ns.size(), 0);
   for (std::size_t i = 0; i < part.rule_ns.size(); ++i) total.rule_ns[i] += part.rule_ns[i];
+  for (auto [sum, add] : {std::pair{&total.rule_tree_files, &part.rule_tree_files},
+                          std::pair{&total.rule_tree_only, &part.rule_tree_only}}) {
+    if (sum->size() < add->size()) sum->resize(add->size(), 0);
+    for (std::size_t i = 0; i < add->size(); ++i) (*sum)[i] += (*add)[i];
+  }
 }
 
 // The walker's hand-over to the workers. Bounded, so a walk far ahead of the workers does not

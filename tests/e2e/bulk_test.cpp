@@ -152,6 +152,38 @@ TEST(Bulk, StatsReportSkipsBytesParseShareStagesAndSlowestRules) {
   EXPECT_NE(run.err.find("peak RSS"), std::string::npos) << run.err;
 }
 
+TEST(Bulk, LiteralGroupsAllMustMatchBeforeAFileIsParsed) {
+  TempTree tree("LiteralGroupsAllMustMatchBeforeAFileIsParsed");
+  // A query rule that needs a loop word AND a query word: a file with only one of them is not parsed.
+  tree.write("pack.json", R"J({"pack": "acme", "rules": [{"id": "acme/execute-in-loop", "name": "ExecuteInLoop",
+    "shortDescription": "s", "fullDescription": "f", "help": "h", "severity": "warning", "securitySeverity": 3.0,
+    "precision": "high", "languages": ["python"], "literals": [["for", "while"], ["execute"]],
+    "message": "execute in a loop", "matchers": [{"query": "(for_statement body: (block (expression_statement (call) @call)))",
+    "value": {"capture": "call", "match": "execute"}}]}]})J");
+  tree.write("src/both.py", "for row in rows:\n    cur.execute(row)\n");
+  tree.write("src/loop_only.py", "for row in rows:\n    print(row)\n");
+  tree.write("src/call_only.py", "cur.execute('x')\n");
+  const RunResult run = run_citizenscan({"scan", "--stats", "--progress", "never", "--no-builtin-rules", "--rules",
+                                         "pack.json", "-f", "json", "src"},
+                                        tree.path());
+  ASSERT_EQ(run.exit_code, 1) << run.err;
+  const auto findings = nlohmann::json::parse(run.out)["findings"];
+  ASSERT_EQ(findings.size(), 1u) << run.out;
+  EXPECT_EQ(findings[0]["relative_path"], "both.py");
+  EXPECT_NE(run.err.find("stats: prefilter: 2 files ruled out entirely"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("parse: 1 files"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("stats: rules that bring files to the parser"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("        1  33%  only      1  acme/execute-in-loop"), std::string::npos) << run.err;
+
+  tree.write("bad.json", R"({"pack": "acme", "rules": [{"id": "acme/x", "name": "X", "shortDescription": "s",
+    "fullDescription": "f", "help": "h", "severity": "note", "securitySeverity": 1.0, "precision": "high",
+    "languages": ["python"], "literals": [["for"], []], "message": "m", "matchers": [{"regex": "x"}]}]})");
+  const RunResult bad = run_citizenscan({"scan", "--no-builtin-rules", "--rules", "bad.json", "src"}, tree.path());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("bad.json"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("literals"), std::string::npos) << bad.err;
+}
+
 TEST(Bulk, ProgressLineOnlyWhenAskedOrOnATerminal) {
   TempTree tree("ProgressLineOnlyWhenAskedOrOnATerminal");
   tree.write("app.py", "x = 1\n");
