@@ -493,8 +493,8 @@ bool find_definition(const StructuralCheck& check, std::string_view name, std::s
 // The value last bound to `node`'s name before it in the same function: among the nodes of the
 // check's kinds in the enclosing function (or the file, at top level; nested functions are not
 // entered), those whose target reads the name exactly and ends before `node` starts; the latest
-// target wins (`row = ...` then `for row in ...`: the loop). The function's index is built on
-// first use and kept until the next file.
+// target wins (`row = ...` then `for row in ...`: the loop); with `text`, that value must match it.
+// The function's index is built on first use and kept until the next file.
 void ancestors_of(TSNode node, std::vector<TSNode>& path);
 
 bool find_binding(const StructuralCheck& check, TSNode node, std::string_view text,
@@ -545,6 +545,10 @@ bool find_binding(const StructuralCheck& check, TSNode node, std::string_view te
     if (binding.target_end <= use && (best == nullptr || binding.target_start > best->target_start)) best = &binding;
   }
   if (best == nullptr) return false;
+  if (check.text) {
+    const std::string_view value = node_text(text, best->value);
+    if (!RE2::PartialMatch(re2::StringPiece(value.data(), value.size()), *check.text)) return false;
+  }
   found = best->value;
   return true;
 }
@@ -748,6 +752,8 @@ void process_match(std::uint32_t rule_index, std::uint32_t ordinal, const QueryM
                ? find_definition(check, node_text(input.text, node), input.text, ts_tree_root_node(input.tree), ws, found)
            : check.kind == StructuralCheck::Kind::Binding
                ? find_binding(check, node, input.text, boundaries, ws, found)
+           : check.kind == StructuralCheck::Kind::NotBinding
+               ? !find_binding(check, node, input.text, boundaries, ws, found)
                : check_structure(check, node, input.text, boundaries, ws, found));
       if (!holds) {
         if (check.optional) continue;  // the name stays unbound; checks that need it fail

@@ -68,11 +68,11 @@ struct ValueCheck {
 // callee -> the function it calls); or Binding: the value last bound to the capture's name before
 // it in the same function (`row = [name, ssn]` ... `sheet.appendRow(row)` -> the list).
 struct StructuralCheck {
-  enum class Kind : std::uint8_t { Inside, NotInside, Contains, NotContains, Definition, Binding };
+  enum class Kind : std::uint8_t { Inside, NotInside, Contains, NotContains, Definition, Binding, NotBinding };
   Kind kind = Kind::Inside;
   int capture = -1;
   std::vector<TSSymbol> symbols;         // node kinds, resolved in the grammar
-  std::shared_ptr<const RE2> text;       // contains: the node's text must also match
+  std::shared_ptr<const RE2> text;       // contains, binding: the node's (value's) text must also match
   std::vector<std::string> kind_names;   // for messages
   int bind = -1;                         // "as": capture id the found node is bound to
   bool optional = false;                 // with "as": not finding the node leaves it unbound

@@ -507,7 +507,7 @@ std::vector<StructuralCheck> parse_structure(const Context& ctx, const std::stri
   for (std::size_t i = 0; i < it->size(); ++i) {
     const json& w = (*it)[i];
     const std::string here = where + ".where[" + std::to_string(i) + "]";
-    check_keys(ctx, here, w, {"capture", "inside", "notInside", "contains", "notContains", "definition", "binding", "text", "as", "optional"});
+    check_keys(ctx, here, w, {"capture", "inside", "notInside", "contains", "notContains", "definition", "binding", "notBinding", "text", "as", "optional"});
     StructuralCheck check;
     int kinds_given = 0;
     const std::pair<const char*, StructuralCheck::Kind> forms[] = {
@@ -516,7 +516,8 @@ std::vector<StructuralCheck> parse_structure(const Context& ctx, const std::stri
         {"contains", StructuralCheck::Kind::Contains},
         {"notContains", StructuralCheck::Kind::NotContains},
         {"definition", StructuralCheck::Kind::Definition},
-        {"binding", StructuralCheck::Kind::Binding}};
+        {"binding", StructuralCheck::Kind::Binding},
+        {"notBinding", StructuralCheck::Kind::NotBinding}};
     for (const auto& [key, kind] : forms) {
       if (w.contains(key)) {
         ++kinds_given;
@@ -524,13 +525,14 @@ std::vector<StructuralCheck> parse_structure(const Context& ctx, const std::stri
         check.kind_names = get_strings(ctx, here, w, key);
       }
     }
-    if (kinds_given != 1) ctx.fail(here, "needs exactly one of inside, notInside, contains, notContains, definition, binding");
+    if (kinds_given != 1) ctx.fail(here, "needs exactly one of inside, notInside, contains, notContains, definition, binding, notBinding");
     check.capture = resolve(get_string(ctx, here, w, "capture", true));
     if (check.capture < 0) ctx.fail(here, "unknown capture '" + w["capture"].get<std::string>() + "'");
     check.symbols = resolve_kinds(ctx, here, grammar, check.kind_names);
     if (w.contains("text")) {
-      if (check.kind != StructuralCheck::Kind::Contains && check.kind != StructuralCheck::Kind::NotContains) {
-        ctx.fail(here, "'text' applies to contains/notContains only");
+      if (check.kind != StructuralCheck::Kind::Contains && check.kind != StructuralCheck::Kind::NotContains &&
+          check.kind != StructuralCheck::Kind::Binding && check.kind != StructuralCheck::Kind::NotBinding) {
+        ctx.fail(here, "'text' applies to contains/notContains/binding/notBinding only");
       }
       check.text = compile_regex(ctx, here + ".text", get_string(ctx, here, w, "text", true));
     }
@@ -539,7 +541,7 @@ std::vector<StructuralCheck> parse_structure(const Context& ctx, const std::stri
       check.name_field = ts_language_field_id_for_name(ts_language_for(grammar), kName.data(), kName.size());
       if (check.name_field == 0) ctx.fail(here, "'definition' needs a grammar with a 'name' field");
     }
-    if (check.kind == StructuralCheck::Kind::Binding) {
+    if (check.kind == StructuralCheck::Kind::Binding || check.kind == StructuralCheck::Kind::NotBinding) {
       const TSLanguage* language = ts_language_for(grammar);
       const auto field = [&](std::string_view name) {
         return ts_language_field_id_for_name(language, name.data(), static_cast<uint32_t>(name.size()));
@@ -551,7 +553,8 @@ std::vector<StructuralCheck> parse_structure(const Context& ctx, const std::stri
       }
     }
     if (w.contains("as")) {
-      if (check.kind == StructuralCheck::Kind::NotInside || check.kind == StructuralCheck::Kind::NotContains) {
+      if (check.kind == StructuralCheck::Kind::NotInside || check.kind == StructuralCheck::Kind::NotContains ||
+          check.kind == StructuralCheck::Kind::NotBinding) {
         ctx.fail(here, "'as' binds the node an inside/contains check found; a not- check finds none");
       }
       const std::string name = get_string(ctx, here, w, "as", true);

@@ -825,11 +825,43 @@ TEST(MatchBindings, JavaScriptDeclaratorsAssignmentsAndForOf) {
   EXPECT_EQ(lines, (std::vector<std::uint32_t>{1, 3}));
 }
 
-TEST(MatchBindings, BindingTakesNoText) {
-  const std::string text = R"J({"pack": "t", "rules": [)J" +
+TEST(MatchBindings, BindingTextMustMatchTheValue) {
+  RuleSet rules = pack({rule("t/b", R"(["python"])", "{var}",
+      R"J({"query": "(call arguments: (argument_list (identifier) @var))", "report": "var",
+          "where": [{"capture": "var", "binding": ["assignment"], "text": "^\\{"}]})J")});
+  auto findings = run(rules, Language::Python, "a = {}\nb = []\nf(a)\nf(b)\n");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].region.start_line, 3u);
+}
+
+}  // namespace
+}  // namespace citizenscan
+
+namespace citizenscan {
+namespace {
+
+TEST(MatchBindings, NotBindingWithTextPassesWithoutABindingOrWhenTheValueDiffers) {
+  RuleSet rules = pack({rule("t/nb", R"(["python"])", "{loop.right}",
+      R"J({"query": "(for_statement) @loop", "report": "loop",
+          "where": [{"capture": "loop.right", "notBinding": ["assignment"], "text": "^\\[[^\\]]*\\]$"}]})J")});
+  const std::string source =
+      "def f(rows):\n"
+      "    months = ['Jan', 'Feb']\n"
+      "    for m in months:\n"          // 3: a list literal bound just before: no finding
+      "        pass\n"
+      "    for r in rows:\n"            // 5: a parameter: finding
+      "        pass\n"
+      "    ids = fetch_ids()\n"
+      "    for i in ids:\n"             // 8: bound to a call: finding
+      "        pass\n";
+  auto findings = run(rules, Language::Python, source);
+  std::vector<std::uint32_t> lines;
+  for (const auto& f : findings) lines.push_back(f.region.start_line);
+  EXPECT_EQ(lines, (std::vector<std::uint32_t>{5, 8}));
+  const std::string bad = R"J({"pack": "t", "rules": [)J" +
       rule("t/x", R"(["python"])", "x",
-           R"J({"query": "(identifier) @v", "where": [{"capture": "v", "binding": ["assignment"], "text": "x"}]})J") + "]}";
-  EXPECT_THROW(RuleSet::load_from_texts({{"t.json", text}}), RuleLoadError);
+           R"J({"query": "(identifier) @v", "where": [{"capture": "v", "notBinding": ["assignment"], "as": "w"}]})J") + "]}";
+  EXPECT_THROW(RuleSet::load_from_texts({{"t.json", bad}}), RuleLoadError);
 }
 
 }  // namespace
