@@ -31,6 +31,9 @@ struct ReportInput {
   std::string root;  // absolute scan root (a directory), for %SRCROOT%
   std::uint64_t files_scanned = 0;
   bool complete = true;  // false when something was not scanned fully (a warning or error diagnostic)
+  // SARIF runs.automationDetails.id is "<category>/": GitHub code scanning keeps one analysis per
+  // category, so two scans of one repository (a full scan and a PR diff) need different ones.
+  std::string sarif_category = std::string(kToolName);
 };
 
 struct TextOptions {
@@ -69,7 +72,11 @@ void write_jsonl_tail(std::ostream& out, const ReportInput& input, const ReportS
 // SARIF 2.1.0 for GitHub code scanning: every rule of input.rules (ruleIndex = position), results
 // relative to %SRCROOT% = input.root, partialFingerprints "citizenscan/v1", suppressions, and
 // diagnostics as toolExecutionNotifications. No timestamps: the same input gives the same bytes.
+// Within code scanning's limits: at most 25,000 results (the most severe are kept, and a
+// notification counts the rest by level), at most 20 tags per rule, no region ending before it starts.
 void write_sarif(std::ostream& out, const ReportInput& input);
+// "<category>/" ("citizenscan/" for an empty category), the form GitHub reads as a category.
+std::string sarif_automation_id(std::string_view category);
 
 // GitHub-flavoured Markdown for a review document or a pull-request comment: the summary by pack and
 // severity, the tools (top-level folders) ranked by risk, then the unsuppressed findings grouped by

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "citizenscan/report.h"
+#include "report/sarif_limits.h"
 
 namespace citizenscan {
 namespace {
@@ -167,6 +168,8 @@ std::string merge_sarif(const std::vector<std::pair<std::string, std::string>>& 
     items = std::move(kept);
   };
   drop_duplicates(results);
+  Json omitted = report_detail::limit_sarif_results(results);
+  if (!omitted.is_null()) notifications.push_back(std::move(omitted));
   std::stable_sort(notifications.begin(), notifications.end(), [&root](const Json& a, const Json& b) {
     const auto message = [](const Json& n) { return n.contains("message") ? n["message"].value("text", "") : ""; };
     return std::make_pair(location_path(a, root), message(a)) < std::make_pair(location_path(b, root), message(b));

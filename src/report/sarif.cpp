@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "citizenscan/report.h"
+#include "report/sarif_limits.h"
 
 namespace citizenscan {
 namespace {
@@ -145,6 +146,8 @@ Json rule_json(const RuleInfo& rule) {
   add_tag("security");
   for (const std::string& cwe : rule.cwe) add_tag(cwe_tag(cwe));
   for (const std::string& tag : rule.tags) add_tag(tag);
+  // The pack, "security" and the CWEs come first, so they are what the cap keeps.
+  if (tags.size() > report_detail::kMaxSarifTags) tags.erase(tags.begin() + report_detail::kMaxSarifTags, tags.end());
 
   Json properties{{"tags", std::move(tags)}};
   if (!rule.precision.empty()) properties["precision"] = rule.precision;
@@ -185,7 +188,9 @@ Json result_json(const ReportInput& input, const Finding& finding) {
   const std::uint32_t start_line = std::max<std::uint32_t>(r.start_line, 1);
   const std::uint32_t start_column = std::max<std::uint32_t>(r.start_column, 1);
   const std::uint32_t end_line = std::max(r.end_line, start_line);
-  const std::uint32_t end_column = std::max<std::uint32_t>(r.end_column, 1);
+  // A region never ends before it starts (on one line the end column is at least the start column).
+  const std::uint32_t end_column =
+      std::max<std::uint32_t>(r.end_column, end_line == start_line ? start_column : 1);
   Json region{{"startLine", start_line},
               {"startColumn", start_column},
               {"endLine", end_line},
@@ -221,14 +226,23 @@ Json notification_json(const ReportInput& input, const Diagnostic& diagnostic) {
 
 }  // namespace
 
+std::string sarif_automation_id(std::string_view category) {
+  std::string id(category.empty() ? kToolName : category);
+  if (id.back() != '/') id.push_back('/');
+  return id;
+}
+
 void write_sarif(std::ostream& out, const ReportInput& input) {
   Json rules = Json::array();
   for (const RuleInfo& rule : input.rules) rules.push_back(rule_json(rule));
 
-  Json results = Json::array();
+  std::vector<Json> results;
+  results.reserve(input.findings.size());
   for (const Finding& finding : input.findings) results.push_back(result_json(input, finding));
 
   Json notifications = Json::array();
+  Json omitted = report_detail::limit_sarif_results(results);
+  if (!omitted.is_null()) notifications.push_back(std::move(omitted));
   for (const Diagnostic& diagnostic : input.diagnostics) {
     notifications.push_back(notification_json(input, diagnostic));
   }
@@ -240,7 +254,7 @@ void write_sarif(std::ostream& out, const ReportInput& input) {
           {"semanticVersion", kToolVersion},
           {"informationUri", kInformationUri},
           {"rules", std::move(rules)}}}}},
-      {"automationDetails", {{"id", "citizenscan/"}}},
+      {"automationDetails", {{"id", sarif_automation_id(input.sarif_category)}}},
   };
   // Only an absolute root can be a file:// base; a relative one would turn its first segment
   // into a URI host, so it is left out and consumers resolve %SRCROOT% themselves.
