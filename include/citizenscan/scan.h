@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "citizenscan/changes.h"
 #include "citizenscan/core.h"
 #include "citizenscan/load.h"
 #include "citizenscan/rules.h"
@@ -130,6 +131,16 @@ struct ScanResult {
 };
 
 ScanResult scan(const RuleSet& rules, const ScanOptions& options, const ScanCallbacks& callbacks = {});
+
+// Scans a change (changes.h) instead of a tree: both sides of every changed file, walked as a scan
+// of the repository would walk them (options.walk.root, a real folder in the repository, and its
+// globs; targets are ignored: the change is already limited to them). Keeps the new side's
+// findings that the base side lacks, matched by rule and content fingerprint as a baseline is, so
+// code that moved is not reported again; for a staged change with only_added_lines, also only the
+// findings that touch an added or changed line. Paths in findings and diagnostics are the real
+// ones (relative to the current directory when below it), and result.root is the real root.
+ScanResult scan_changes(const RuleSet& rules, const ScanOptions& options, const ChangeSet& changes,
+                        bool only_added_lines, const ScanCallbacks& callbacks = {});
 
 // Minified or generated code, which is not worth parsing: a bundle's name (*.min.js, *.bundle.js)
 // for JavaScript, or, for any language, lines that are very long on average or one enormous line.

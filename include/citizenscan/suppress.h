@@ -52,6 +52,9 @@ struct BaselineEntry {
 
 // The unsuppressed findings as a baseline file (JSON, sorted, newline-terminated).
 std::string write_baseline(const std::vector<Finding>& findings);
+// The entries a baseline of these findings holds, sorted by path, rule, fingerprint (suppressed
+// findings count too when include_suppressed).
+std::vector<BaselineEntry> baseline_entries(const std::vector<Finding>& findings, bool include_suppressed = false);
 // Reads a baseline; BaselineError naming `source` and the problem when it is not one.
 std::vector<BaselineEntry> parse_baseline(std::string_view text, const std::string& source);
 
@@ -63,6 +66,9 @@ class BaselineMatcher {
   explicit BaselineMatcher(std::vector<BaselineEntry> entries);
   // Returns how many findings it marked.
   std::size_t apply(std::vector<Finding>& findings, const std::string& justification);
+  // Which findings the remaining entries account for (using them up), without marking any; with
+  // include_suppressed, suppressed findings are matched too.
+  std::vector<bool> take(const std::vector<Finding>& findings, bool include_suppressed = false);
 
  private:
   std::vector<BaselineEntry> remaining_;

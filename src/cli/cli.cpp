@@ -18,6 +18,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "citizenscan/changes.h"
 #include "citizenscan/config.h"
 #include "citizenscan/inventory.h"
 #include "citizenscan/load.h"
@@ -67,6 +68,10 @@ struct ScanArgs {
   std::string max_parse_size = "4M";
   std::string progress = "auto";
   std::string baseline;  // --baseline FILE; empty: the config's baseline, if any
+  std::string sarif_category = std::string(kToolName);
+  bool staged = false;      // --staged: the content of git's index
+  std::string diff_base;    // --diff-base REV: only findings introduced since REV
+  bool all_lines = false;   // --staged --all-lines: not only findings on added or changed lines
   std::string config;  // --config FILE; empty: discovered
   bool no_config = false;
   std::vector<std::string> rule_paths;
@@ -229,11 +234,28 @@ bool abandoned(const StopOnSignal& stop, std::uint64_t files_scanned) {
   return true;
 }
 
+// --staged / --diff-base: the change git knows of, under the targets; nullopt for a tree scan.
+std::optional<ChangeSet> collect_requested_changes(const ScanArgs& args, ScanOptions& options) {
+  if (!args.staged && args.diff_base.empty()) return std::nullopt;
+  ChangeRequest request;
+  request.mode = args.staged ? ChangeMode::Staged : ChangeMode::SinceRevision;
+  request.revision = args.diff_base;
+  request.start = config_search_start(args);
+  std::error_code ec;
+  if (!std::filesystem::is_directory(request.start, ec)) request.start = ".";
+  request.limit_to = args.targets;
+  // The root a tree scan would take, so that relative paths and globs stay what they are there.
+  if (options.walk.root.empty()) options.walk.root = config_search_start(args);
+  if (!std::filesystem::is_directory(options.walk.root, ec)) options.walk.root = ".";
+  return collect_changes(request);
+}
+
 int run_scan(const ScanArgs& args, const StopOnSignal& stop) {
   std::optional<PreparedScan> prepared = prepare_scan(args, true);
   if (!prepared) return kExitError;
   prepared->options.stop = stop.flag();
   const RuleSet& rules = prepared->rules;
+  const std::optional<ChangeSet> changes = collect_requested_changes(args, prepared->options);
   const ScanOptions& options = prepared->options;
 
   ReportOutput output;
@@ -277,7 +299,8 @@ int run_scan(const ScanArgs& args, const StopOnSignal& stop) {
       if (!write_failed && !output.write(lines.str(), error)) write_failed = true;
     };
   }
-  ScanResult result = scan(rules, options, callbacks);
+  ScanResult result = changes ? scan_changes(rules, options, *changes, args.staged && !args.all_lines, callbacks)
+                              : scan(rules, options, callbacks);
   progress.finish();
   if (abandoned(stop, result.stats.files_scanned)) return kExitError;
   if (prepared->baseline) prepared->baseline->apply(result.findings, prepared->baseline_justification);
@@ -285,6 +308,7 @@ int run_scan(const ScanArgs& args, const StopOnSignal& stop) {
 
   ReportInput input{prepared->report_rules, result.findings, result.diagnostics, result.root,
                     result.stats.files_scanned, result.complete};
+  input.sarif_category = args.sarif_category;
   std::ostringstream out;
   if (streaming) {
     streamed.files_scanned = result.stats.files_scanned;
@@ -566,6 +590,14 @@ void add_scan_flags(CLI::App* cmd, ScanArgs& args) {
   cmd->add_flag("--no-config", args.no_config, "Ignore .citizenscan.json files");
   cmd->add_option("--baseline", args.baseline,
                   "Report only findings that this baseline file does not list (default: config baseline)");
+  cmd->add_option("--sarif-category", args.sarif_category,
+                  "SARIF automationDetails.id category (default citizenscan); give each kind of scan of one "
+                  "repository its own, e.g. citizenscan-pr for --diff-base scans")
+      ->check([](const std::string& value) {
+        return value.empty() || value.find_first_of(" \t\n") != std::string::npos
+                   ? std::string("a category is a non-empty name without spaces")
+                   : std::string();
+      });
 }
 
 }  // namespace
@@ -583,6 +615,18 @@ int run(int argc, char** argv) {
   ScanArgs scan_args;
   CLI::App* scan_cmd = app.add_subcommand("scan", "Scan files and directories");
   add_scan_flags(scan_cmd, scan_args);
+  CLI::Option* staged_flag = scan_cmd->add_flag(
+      "--staged", scan_args.staged,
+      "Scan what git's index holds for the next commit (not the working tree) and report only findings the "
+      "commit adds, on added or changed lines (for pre-commit hooks)");
+  scan_cmd->add_option("--diff-base", scan_args.diff_base,
+                       "Report only findings introduced since the merge base of REV and HEAD, in the files "
+                       "changed since then (working tree; for pull requests)")
+      ->excludes(staged_flag);
+  scan_cmd->add_flag("--all-lines", scan_args.all_lines,
+                     "With --staged: report new findings anywhere in the changed files, not only on added or "
+                     "changed lines")
+      ->needs(staged_flag);
   scan_cmd->footer(
       "Test files (a test/tests/spec/fixtures folder, test_*.py, *_test.py, *.test.js, *.spec.js, conftest.py)\n"
       "are scanned like any other file; a rule may report lower there (its help says so). Credentials:\n"
@@ -674,6 +718,9 @@ int run(int argc, char** argv) {
     return kExitError;
   } catch (const ConfigError& e) {
     std::cerr << "citizenscan: invalid config: " << e.what() << '\n';
+    return kExitError;
+  } catch (const ChangeError& e) {
+    std::cerr << "citizenscan: " << e.what() << '\n';
     return kExitError;
   } catch (const BaselineError& e) {
     std::cerr << "citizenscan: invalid baseline: " << e.what() << '\n';

@@ -14,16 +14,26 @@ constexpr int kBaselineVersion = 1;
 
 }  // namespace
 
-std::string write_baseline(const std::vector<Finding>& findings) {
+std::vector<BaselineEntry> baseline_entries(const std::vector<Finding>& findings, bool include_suppressed) {
   std::map<std::tuple<std::string, std::string, std::string>, std::uint32_t> counts;  // path, rule, fingerprint
   for (const Finding& finding : findings) {
-    if (finding.suppression) continue;
+    if (finding.suppression && !include_suppressed) continue;
     ++counts[{finding.relative_path, finding.rule_id, finding.fingerprint}];
   }
-  Json entries = Json::array();
+  std::vector<BaselineEntry> entries;
+  entries.reserve(counts.size());
   for (const auto& [key, count] : counts) {
     const auto& [path, rule, fingerprint] = key;
-    entries.push_back(Json{{"rule", rule}, {"path", path}, {"fingerprint", fingerprint}, {"count", count}});
+    entries.push_back({rule, path, fingerprint, count});
+  }
+  return entries;
+}
+
+std::string write_baseline(const std::vector<Finding>& findings) {
+  Json entries = Json::array();
+  for (const BaselineEntry& entry : baseline_entries(findings)) {
+    entries.push_back(Json{{"rule", entry.rule_id}, {"path", entry.path}, {"fingerprint", entry.fingerprint},
+                           {"count", entry.count}});
   }
   const Json doc{{"tool", kToolName}, {"baselineVersion", kBaselineVersion}, {"findings", std::move(entries)}};
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
@@ -69,22 +79,33 @@ BaselineMatcher::BaselineMatcher(std::vector<BaselineEntry> entries) : remaining
   for (std::size_t i = 0; i < remaining_.size(); ++i) by_fingerprint_.emplace(remaining_[i].fingerprint, i);
 }
 
-std::size_t BaselineMatcher::apply(std::vector<Finding>& findings, const std::string& justification) {
-  std::size_t marked = 0;
+std::vector<bool> BaselineMatcher::take(const std::vector<Finding>& findings, bool include_suppressed) {
+  std::vector<bool> taken(findings.size(), false);
   for (const bool same_path : {true, false}) {
-    for (Finding& finding : findings) {
-      if (finding.suppression) continue;
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+      const Finding& finding = findings[i];
+      if (taken[i] || (finding.suppression && !include_suppressed)) continue;
       const auto [first, last] = by_fingerprint_.equal_range(finding.fingerprint);
       for (auto it = first; it != last; ++it) {
         BaselineEntry& entry = remaining_[it->second];
         if (entry.count == 0 || entry.rule_id != finding.rule_id) continue;
         if (same_path && entry.path != finding.relative_path) continue;
         --entry.count;
-        finding.suppression = Suppression{SuppressionKind::External, justification};
-        ++marked;
+        taken[i] = true;
         break;
       }
     }
+  }
+  return taken;
+}
+
+std::size_t BaselineMatcher::apply(std::vector<Finding>& findings, const std::string& justification) {
+  const std::vector<bool> taken = take(findings);
+  std::size_t marked = 0;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (!taken[i]) continue;
+    findings[i].suppression = Suppression{SuppressionKind::External, justification};
+    ++marked;
   }
   return marked;
 }
