@@ -269,17 +269,13 @@ std::string starter_config() {
 }
 
 std::string precommit_config_snippet() {
-  return R"(repos:
-  - repo: local
-    hooks:
-      - id: citizenscan
-        name: citizenscan
-        entry: citizenscan scan
-        language: system
-        pass_filenames: true
-        require_serial: true
-        files: '\.(py|pyw|js|mjs|cjs|jsx|gs|sql|json|ya?ml|ini|cfg|conf|properties|toml|ipynb)$|(^|/)\.env'
-)";
+  // The hook this repository's .pre-commit-hooks.yaml defines (scan --staged); the binary itself
+  // must be on PATH (language: system).
+  return "repos:\n"
+         "  - repo: https://github.com/citizenscan/citizenscan\n"
+         "    rev: v" + std::string(kToolVersion) + "\n"
+         "    hooks:\n"
+         "      - id: citizenscan\n";
 }
 
 }  // namespace citizenscan
