@@ -80,12 +80,21 @@ def rg_patterns(path):
     patterns into one, where names would repeat), no escaped quotes (RE2 allows them, Rust does not)."""
     with open(os.path.join(ROOT, "rules", "credentials.json")) as f:
         pack = json.load(f)
+    definitions = {name: value if isinstance(value, str) else "|".join(value)
+                   for name, value in pack.get("definitions", {}).items()}
+
+    def expand(text, depth=0):  # the pack's {{name}} definitions, as the loader expands them
+        if depth > 16:
+            raise ValueError("definitions nest too deep")
+        return re.sub(r"\{\{([A-Za-z0-9_]+)\}\}", lambda m: expand(definitions[m.group(1)], depth + 1), text)
+
     lines = []
     for rule in pack["rules"]:
         for matcher in rule["matchers"]:
             if "regex" in matcher:
-                pattern = re.sub(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>", "(?:", matcher["regex"])
-                lines.append(pattern.replace('\\"', '"').replace("\\'", "'").replace("\\`", "`"))
+                pattern = re.sub(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>", "(?:", expand(matcher["regex"]))
+                # An escaped quote (\\" after an even number of backslashes) is the quote itself.
+                lines.append(re.sub(r"(?<!\\)((?:\\\\)*)\\([\"'`])", r"\1\2", pattern))
     with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
     return len(lines)
