@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "citizenscan/inventory.h"
+#include "report/escape.h"
 
 namespace citizenscan {
 namespace {
@@ -271,25 +272,10 @@ void write_markdown(std::ostream& out, const InventoryResult& result) {
   if (!any) out << "None.\n";
 }
 
-std::string html(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string html_list(const std::vector<std::string>& items) {
   if (items.empty()) return "&ndash;";
   std::string out = "<ul>";
-  for (const auto& item : items) out += "<li>" + html(item) + "</li>";
+  for (const auto& item : items) out += "<li>" + report_detail::html_escape(item) + "</li>";
   return out + "</ul>";
 }
 
@@ -303,7 +289,7 @@ void write_html(std::ostream& out, const InventoryResult& result) {
          "</head><body>\n<h1>Tool inventory</h1>\n<p>"
       << result.tools.size() << " tools (" << by_risk["high"] << " high risk, " << by_risk["medium"] << " medium, "
       << by_risk["low"] << " low), " << result.files_scanned << " files scanned, " << unsuppressed(result)
-      << " findings" << html(unassigned_text(result)) << "; "
+      << " findings" << report_detail::html_escape(unassigned_text(result)) << "; "
       << (result.perimeter_checked ? "data perimeter checked" : "no data perimeter configured")
       << ".</p>\n<table><thead><tr><th>tool</th><th>kind</th><th>risk</th><th>owner</th><th>entry points</th>"
          "<th>data stores</th><th>secrets</th><th>PII</th><th>findings</th><th>last change</th></tr></thead><tbody>\n";
@@ -311,15 +297,15 @@ void write_html(std::ostream& out, const InventoryResult& result) {
     std::vector<std::string> owners = texts(t.owners, owner_text);
     if (owners.empty()) owners = texts(t.committers, [](const Owner& o) { return o.name + " (committer)"; });
     std::vector<std::string> risk = t.risk_reasons;
-    out << "<tr class=\"" << t.risk << "\"><td>" << html(t.path) << "</td><td>" << html(kind_text(t))
+    out << "<tr class=\"" << t.risk << "\"><td>" << report_detail::html_escape(t.path) << "</td><td>" << report_detail::html_escape(kind_text(t))
         << "</td><td>" << t.risk << html_list(risk);
     if (!t.handoff_reasons.empty()) {
       out << "<div class=\"handoff\">needs engineering ownership</div>" << html_list(t.handoff_reasons);
     }
     out << "</td><td>" << html_list(owners) << "</td><td>" << html_list(texts(t.entry_points, entry_text)) << "</td><td>"
         << html_list(stores_and_drivers(t)) << "</td><td>" << t.secrets << "</td><td>"
-        << html(join(t.pii_kinds, ", ")) << "</td><td>" << html(findings_text(t)) << "</td><td>"
-        << html(t.last_modified) << "</td></tr>\n";
+        << report_detail::html_escape(join(t.pii_kinds, ", ")) << "</td><td>" << report_detail::html_escape(findings_text(t)) << "</td><td>"
+        << report_detail::html_escape(t.last_modified) << "</td></tr>\n";
   }
   out << "</tbody></table>\n<h2>Overlaps</h2>\n";
   std::vector<std::string> overlaps;
