@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -121,7 +122,9 @@ struct Refinement {
 struct QueryMatcher {
   Grammar grammar = Grammar::None;
   LanguageMask languages = 0;
-  std::shared_ptr<TSQuery> query;  // identical query text in one grammar is compiled once
+  // Only for matchers that run on their own (embedded ones, or when a grammar's combined query
+  // could not be built); otherwise null: the matcher's patterns live in the combined query.
+  std::shared_ptr<TSQuery> query;
   std::vector<std::vector<Predicate>> predicates;  // by pattern index
   int report_capture = -1;  // location; default: the secret capture, else the first capture
   int secret_capture = -1;
@@ -178,9 +181,14 @@ struct CombinedQuery {
 // built on first use (a pre-commit run on Python files never compiles the SQL one).
 struct GrammarInfo {
   std::vector<TSSymbol> function_boundaries;
-  mutable std::once_flag combined_once;
+  mutable std::once_flag once;
   mutable CombinedQuery combined;
+  mutable std::exception_ptr error;  // the compile failed: every later use sees the same error
 };
+
+// Query matchers read from the packs whose tree-sitter queries are not compiled yet (see
+// load.cpp: one ts_query_new per grammar, on first use for the built-in packs).
+struct PendingQueries;
 
 // A pack's "embedded" entry: a query matcher in a host language whose report capture is text in
 // another language (SQL in a string passed to execute()); scan parses that span with the other
@@ -196,10 +204,18 @@ struct CompiledRules {
   std::vector<CompiledRule> rules;  // parallel to infos
   Prefilter prefilter;
   std::array<GrammarInfo, kGrammarCount> grammars;
+  std::shared_ptr<PendingQueries> pending;
 };
 
-// The combined query of `grammar`, compiled on the first call (thread-safe).
+// The combined query of `grammar`. On the first call (thread-safe) this compiles every query
+// matcher of the grammar, the rules' and the embedded ones, and completes their QueryMatcher
+// (captures, predicates, checks, messages); until then a matcher holds only its grammar,
+// languages, sensitivity and query text. Throws RuleLoadError if a query does not compile.
 const CombinedQuery& combined_query(const CompiledRules& rules, Grammar grammar);
+
+// Compiles the queries of every grammar now (what loading does for packs other than the
+// built-in ones, so that their errors come before any scanning).
+void compile_all_queries(const CompiledRules& rules);
 
 // The built-in packs (generated from rules/*.json by the build).
 const std::vector<std::pair<std::string_view, std::string_view>>& builtin_packs();

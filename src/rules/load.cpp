@@ -15,15 +15,26 @@
 
 namespace citizenscan {
 namespace {
-void build_combined_query(const detail::CompiledRules& rules, Grammar grammar, detail::CombinedQuery& combined);
+void compile_grammar(const detail::CompiledRules& rules, Grammar grammar, detail::CombinedQuery& combined);
 }  // namespace
 
 namespace detail {
 
 const CombinedQuery& combined_query(const CompiledRules& rules, Grammar grammar) {
   const GrammarInfo& info = rules.grammars[static_cast<std::size_t>(grammar)];
-  std::call_once(info.combined_once, [&] { build_combined_query(rules, grammar, info.combined); });
+  std::call_once(info.once, [&] {
+    try {
+      compile_grammar(rules, grammar, info.combined);
+    } catch (...) {
+      info.error = std::current_exception();
+    }
+  });
+  if (info.error) std::rethrow_exception(info.error);
   return info.combined;
+}
+
+void compile_all_queries(const CompiledRules& rules) {
+  for (const Grammar grammar : {Grammar::Python, Grammar::JavaScript, Grammar::Sql}) combined_query(rules, grammar);
 }
 
 bool CompiledRule::needs_tree(Language language) const {
@@ -56,7 +67,6 @@ struct Context {
   const std::map<std::string, std::string>* definitions = nullptr;  // pack "definitions"
   std::map<std::string, std::shared_ptr<const RE2>>* regex_cache = nullptr;
   const std::map<std::string, std::shared_ptr<const detail::LabelTable>>* labels = nullptr;  // pack "labels"
-  std::map<std::pair<Grammar, std::string>, std::shared_ptr<TSQuery>>* query_cache = nullptr;
   [[noreturn]] void fail(const std::string& where, const std::string& problem) const {
     std::string message = source;
     if (!rule_id.empty()) message += ": rule " + rule_id;
@@ -419,15 +429,29 @@ std::string query_error_name(TSQueryError error) {
   return "error";
 }
 
+// One matcher's part of a compiled query: its own query, or its patterns in the grammar's combined
+// query. The matcher numbers its captures in the order they first appear in its text (so "the
+// first capture" means what it says); `captures` maps those numbers to the query's capture ids.
+struct QueryView {
+  const TSQuery* query = nullptr;
+  uint32_t first_pattern = 0;
+  uint32_t pattern_count = 0;
+  uint32_t text_start = 0;  // where the matcher's text starts in the query's source
+  std::vector<uint32_t> captures;
+  std::vector<int> own;  // query capture id -> the matcher's number, -1 when not its capture
+};
+
 // Turns the predicate steps of each pattern into typed Predicates, rejecting what we don't know.
 std::vector<std::vector<Predicate>> compile_predicates(const Context& ctx, const std::string& where,
-                                                       const TSQuery* query) {
-  std::vector<std::vector<Predicate>> out(ts_query_pattern_count(query));
-  for (uint32_t pattern = 0; pattern < out.size(); ++pattern) {
+                                                       const QueryView& view) {
+  const TSQuery* query = view.query;
+  std::vector<std::vector<Predicate>> out(view.pattern_count);
+  for (uint32_t local = 0; local < out.size(); ++local) {
+    const uint32_t pattern = view.first_pattern + local;
     uint32_t step_count = 0;
     const TSQueryPredicateStep* steps = ts_query_predicates_for_pattern(query, pattern, &step_count);
     const std::string here = where + " (pattern at byte " +
-                             std::to_string(ts_query_start_byte_for_pattern(query, pattern)) + ")";
+                             std::to_string(ts_query_start_byte_for_pattern(query, pattern) - view.text_start) + ")";
     auto string_of = [&](const TSQueryPredicateStep& step) {
       uint32_t length = 0;
       const char* s = ts_query_string_value_for_id(query, step.value_id, &length);
@@ -458,7 +482,6 @@ std::vector<std::vector<Predicate>> compile_predicates(const Context& ctx, const
       if (argc < 2 || args[0].type != TSQueryPredicateStepTypeCapture) {
         ctx.fail(here, "#" + name + " needs a capture and at least one argument");
       }
-      p.capture = args[0].value_id;
       auto require_in_pattern = [&](uint32_t capture) {
         if (ts_query_capture_quantifier_for_id(query, pattern, capture) == TSQuantifierZero) {
           uint32_t length = 0;
@@ -468,11 +491,12 @@ std::vector<std::vector<Predicate>> compile_predicates(const Context& ctx, const
                              "parentheses of the pattern it filters)");
         }
       };
-      require_in_pattern(p.capture);
+      require_in_pattern(args[0].value_id);
+      p.capture = static_cast<std::uint32_t>(view.own[args[0].value_id]);
       if (p.op == Predicate::Op::Eq) {
         if (argc != 2) ctx.fail(here, "#" + name + " takes exactly two arguments");
         if (args[1].type == TSQueryPredicateStepTypeCapture) {
-          p.other_capture = static_cast<int>(args[1].value_id);
+          p.other_capture = view.own[args[1].value_id];
           require_in_pattern(args[1].value_id);
         } else {
           p.values.push_back(string_of(args[1]));
@@ -488,7 +512,7 @@ std::vector<std::vector<Predicate>> compile_predicates(const Context& ctx, const
           p.values.push_back(string_of(args[a]));
         }
       }
-      out[pattern].push_back(std::move(p));
+      out[local].push_back(std::move(p));
       i = end + 1;
     }
   }
@@ -571,11 +595,44 @@ std::vector<StructuralCheck> parse_structure(const Context& ctx, const std::stri
   return out;
 }
 
-void compile_query_matcher(const Context& ctx, const std::string& where, const json& m,
-                           LanguageMask languages, const std::string& default_message,
-                           CompiledRule& rule) {
+// What compiling a query matcher later needs from its pack.
+struct PackState {
+  std::string source;
+  std::map<std::string, std::string> definitions;
+  std::map<std::string, std::shared_ptr<const detail::LabelTable>> labels;
+};
+
+}  // namespace
+
+namespace detail {
+// A query matcher read at load time, compiled with its grammar (see combined_query).
+struct PendingMatcher {
+  std::shared_ptr<const PackState> pack;
+  std::string rule_id;
+  std::string where;  // "matchers[2]", "embedded[0]"
+  json spec;          // the matcher's JSON object
+  std::string default_message;
+  bool embedded = false;
+  std::uint32_t rule = 0;   // rules[rule].queries[index], or embedded[index]
+  std::uint32_t index = 0;
+};
+struct PendingQueries {
+  std::array<std::vector<PendingMatcher>, kGrammarCount> by_grammar;
+};
+}  // namespace detail
+
+namespace {
+
+using detail::PendingMatcher;
+
+// Reads a query matcher: one QueryMatcher per grammar its languages use, holding the grammar,
+// languages and the query text with {{definitions}} expanded. The query is compiled later, with
+// every other query of its grammar (compile_grammar).
+void declare_query_matcher(const Context& ctx, const std::shared_ptr<const PackState>& pack,
+                           const std::string& where, const json& m, LanguageMask languages,
+                           const std::string& default_message, bool embedded, std::uint32_t rule_index,
+                           std::vector<QueryMatcher>& matchers, detail::PendingQueries& pending) {
   const std::string text = get_string(ctx, where, m, "query", true);
-  // One compiled query per grammar the matcher's languages use.
   std::set<Grammar> grammars;
   for (Language language : mask_languages(languages)) {
     if (grammar_of(language) != Grammar::None) grammars.insert(grammar_of(language));
@@ -583,90 +640,142 @@ void compile_query_matcher(const Context& ctx, const std::string& where, const j
   if (grammars.empty()) ctx.fail(where, "a query matcher needs at least one language with a grammar");
   for (Grammar grammar : grammars) {
     const std::string here = where + ".query[" + std::string(grammar_name(grammar)) + "]";
-    uint32_t error_offset = 0;
-    TSQueryError error = TSQueryErrorNone;
-    const std::string expanded = expand(ctx, here, text);
-    std::shared_ptr<TSQuery> query;
-    if (ctx.query_cache) {
-      if (auto it = ctx.query_cache->find({grammar, expanded}); it != ctx.query_cache->end()) query = it->second;
-    }
-    if (!query) {
-      query.reset(ts_query_new(ts_language_for(grammar), expanded.data(), static_cast<uint32_t>(expanded.size()),
-                               &error_offset, &error),
-                  QueryDeleter{});
-      if (query && ctx.query_cache) ctx.query_cache->emplace(std::make_pair(grammar, expanded), query);
-    }
-    if (!query) {
-      const std::string near = expanded.substr(error_offset, 30);
-      ctx.fail(here, query_error_name(error) + " at byte offset " + std::to_string(error_offset) +
-                         " of the query" + (expanded != text ? " (after {{definitions}} are expanded)" : "") +
-                         ", near '" + near + "'");
-    }
     QueryMatcher matcher;
     matcher.grammar = grammar;
     for (Language language : mask_languages(languages)) {
       if (grammar_of(language) == grammar) matcher.languages |= detail::language_bit(language);
     }
-    const TSQuery* q = query.get();
-    // Capture ids: the query's own, then names bound by `where` checks ("as"), then field
-    // accesses "name.field" (the named child of a capture), created on first use.
-    std::vector<std::string> names;
-    for (uint32_t i = 0; i < ts_query_capture_count(q); ++i) {
-      uint32_t length = 0;
-      const char* n = ts_query_capture_name_for_id(q, i, &length);
-      names.emplace_back(n, length);
-    }
-    matcher.first_bound_capture = static_cast<int>(names.size());
-    const TSLanguage* ts_language = ts_language_for(grammar);
-    CaptureResolver resolve = [&](const std::string& name) -> int {
-      for (std::size_t i = 0; i < names.size(); ++i) {
-        if (names[i] == name) return static_cast<int>(i);
-      }
-      const std::size_t dot = name.find('.');
-      if (dot == std::string::npos) return -1;
-      const std::string base_name = name.substr(0, dot);
-      const std::string field = name.substr(dot + 1);
-      int base = -1;
-      for (std::size_t i = 0; i < names.size(); ++i) {
-        if (names[i] == base_name) base = static_cast<int>(i);
-      }
-      const TSFieldId field_id = ts_language_field_id_for_name(ts_language, field.data(), static_cast<uint32_t>(field.size()));
-      if (base < 0 || field_id == 0) return -1;
-      names.push_back(name);
-      matcher.field_captures.push_back({static_cast<int>(names.size() - 1), base, field_id});
-      return static_cast<int>(names.size() - 1);
-    };
-    auto bind = [&](const std::string& name) -> int {
-      names.push_back(name);
-      return static_cast<int>(names.size() - 1);
-    };
-    matcher.predicates = compile_predicates(ctx, here, q);
-    const std::string secret = get_string(ctx, where, m, "secret", false);
-    if (!secret.empty()) {
-      matcher.secret_capture = resolve(secret);
-      if (matcher.secret_capture < 0) ctx.fail(where, "secret capture '@" + secret + "' is not in the query");
-    }
-    matcher.structure = parse_structure(ctx, where, m, grammar, resolve, bind);
-    // After `where`, so a finding can be reported at a node a check bound ("as").
-    const std::string report = get_string(ctx, where, m, "report", false);
-    if (!report.empty()) {
-      matcher.report_capture = resolve(report);
-      if (matcher.report_capture < 0) ctx.fail(where, "report capture '" + report + "' is not in the query or bound by 'where'");
-    } else if (matcher.secret_capture >= 0) {
-      matcher.report_capture = matcher.secret_capture;
-    } else if (ts_query_capture_count(q) > 0) {
-      matcher.report_capture = 0;
-    } else {
-      ctx.fail(where, "the query has no capture to report");
-    }
-    matcher.checks = parse_value_checks(ctx, where, m, resolve, matcher.secret_capture);
-    const std::string message = m.contains("message") ? get_string(ctx, where, m, "message", true) : default_message;
-    matcher.message = parse_message(ctx, where + ".message", message, resolve);
-    matcher.refinements = parse_refinements(ctx, where, m, resolve, matcher.secret_capture);
-    matcher.query = std::move(query);
-    matcher.expanded_text = expanded;
-    rule.queries.push_back(std::move(matcher));
+    matcher.expanded_text = expand(ctx, here, text);
+    pending.by_grammar[static_cast<std::size_t>(grammar)].push_back(
+        {pack, ctx.rule_id, where, m, default_message, embedded, rule_index,
+         static_cast<std::uint32_t>(matchers.size())});
+    matchers.push_back(std::move(matcher));
   }
+}
+
+// Capture names in the order they first appear in a query's text (tree-sitter numbers captures
+// in that order): `@name` outside strings and `;` comments.
+std::vector<std::string> capture_names_in_order(std::string_view text) {
+  std::vector<std::string> names;
+  const auto name_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' || c == '?' || c == '!';
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i) {
+        if (text[i] == '\\') ++i;
+      }
+    } else if (c == ';') {
+      while (i < text.size() && text[i] != '\n') ++i;
+    } else if (c == '@') {
+      std::size_t end = i + 1;
+      while (end < text.size() && name_char(text[end])) ++end;
+      std::string name(text.substr(i + 1, end - i - 1));
+      if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+      i = end - 1;
+    }
+  }
+  return names;
+}
+
+std::string query_error_message(TSQueryError error, uint32_t offset, const std::string& expanded,
+                                const std::string& text) {
+  return query_error_name(error) + " at byte offset " + std::to_string(offset) + " of the query" +
+         (expanded != text ? " (after {{definitions}} are expanded)" : "") + ", near '" +
+         expanded.substr(std::min<std::size_t>(offset, expanded.size()), 30) + "'";
+}
+
+// The view of a query compiled from one matcher's text alone.
+QueryView whole_query(const TSQuery* query) {
+  QueryView view;
+  view.query = query;
+  view.pattern_count = ts_query_pattern_count(query);
+  for (uint32_t i = 0; i < ts_query_capture_count(query); ++i) {
+    view.captures.push_back(i);
+    view.own.push_back(static_cast<int>(i));
+  }
+  return view;
+}
+
+// Compiles one matcher's text alone, failing with the position of the error in its text.
+std::shared_ptr<TSQuery> compile_alone(const Context& ctx, const PendingMatcher& p, Grammar grammar,
+                                       const std::string& expanded) {
+  uint32_t error_offset = 0;
+  TSQueryError error = TSQueryErrorNone;
+  std::shared_ptr<TSQuery> query(ts_query_new(ts_language_for(grammar), expanded.data(),
+                                              static_cast<uint32_t>(expanded.size()), &error_offset, &error),
+                                 QueryDeleter{});
+  if (!query) {
+    ctx.fail(p.where + ".query[" + std::string(grammar_name(grammar)) + "]",
+             query_error_message(error, error_offset, expanded, get_string(ctx, p.where, p.spec, "query", true)));
+  }
+  return query;
+}
+
+// Completes a declared matcher from its compiled query: captures, predicates, `where`, value
+// checks, report capture, messages.
+void finalize_query_matcher(const Context& ctx, const PendingMatcher& p, Grammar grammar, const QueryView& view,
+                            QueryMatcher& matcher) {
+  const std::string& where = p.where;
+  const json& m = p.spec;
+  const std::string here = where + ".query[" + std::string(grammar_name(grammar)) + "]";
+  const TSQuery* q = view.query;
+  // Capture ids: the query's own, then names bound by `where` checks ("as"), then field
+  // accesses "name.field" (the named child of a capture), created on first use.
+  std::vector<std::string> names;
+  for (const uint32_t id : view.captures) {
+    uint32_t length = 0;
+    const char* n = ts_query_capture_name_for_id(q, id, &length);
+    names.emplace_back(n, length);
+  }
+  matcher.first_bound_capture = static_cast<int>(names.size());
+  const TSLanguage* ts_language = ts_language_for(grammar);
+  CaptureResolver resolve = [&](const std::string& name) -> int {
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == name) return static_cast<int>(i);
+    }
+    const std::size_t dot = name.find('.');
+    if (dot == std::string::npos) return -1;
+    const std::string base_name = name.substr(0, dot);
+    const std::string field = name.substr(dot + 1);
+    int base = -1;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == base_name) base = static_cast<int>(i);
+    }
+    const TSFieldId field_id = ts_language_field_id_for_name(ts_language, field.data(), static_cast<uint32_t>(field.size()));
+    if (base < 0 || field_id == 0) return -1;
+    names.push_back(name);
+    matcher.field_captures.push_back({static_cast<int>(names.size() - 1), base, field_id});
+    return static_cast<int>(names.size() - 1);
+  };
+  auto bind = [&](const std::string& name) -> int {
+    names.push_back(name);
+    return static_cast<int>(names.size() - 1);
+  };
+  matcher.predicates = compile_predicates(ctx, here, view);
+  const std::string secret = get_string(ctx, where, m, "secret", false);
+  if (!secret.empty()) {
+    matcher.secret_capture = resolve(secret);
+    if (matcher.secret_capture < 0) ctx.fail(where, "secret capture '@" + secret + "' is not in the query");
+  }
+  matcher.structure = parse_structure(ctx, where, m, grammar, resolve, bind);
+  // After `where`, so a finding can be reported at a node a check bound ("as").
+  const std::string report = get_string(ctx, where, m, "report", false);
+  if (!report.empty()) {
+    matcher.report_capture = resolve(report);
+    if (matcher.report_capture < 0) ctx.fail(where, "report capture '" + report + "' is not in the query or bound by 'where'");
+  } else if (matcher.secret_capture >= 0) {
+    matcher.report_capture = matcher.secret_capture;
+  } else if (!view.captures.empty()) {
+    matcher.report_capture = 0;
+  } else {
+    ctx.fail(where, "the query has no capture to report");
+  }
+  matcher.checks = parse_value_checks(ctx, where, m, resolve, matcher.secret_capture);
+  const std::string message = m.contains("message") ? get_string(ctx, where, m, "message", true) : p.default_message;
+  matcher.message = parse_message(ctx, where + ".message", message, resolve);
+  matcher.refinements = parse_refinements(ctx, where, m, resolve, matcher.secret_capture);
 }
 
 void compile_regex_matcher(const Context& ctx, const std::string& where, const json& m,
@@ -719,10 +828,10 @@ bool valid_rule_id(const std::string& id, const std::string& pack) {
 }
 
 void load_pack(const std::string& source, const std::string& text, CompiledRules& out,
-               std::vector<Prefilter::LiteralGroups>& literals,
-               std::map<std::pair<Grammar, std::string>, std::shared_ptr<TSQuery>>& query_cache) {
+               std::vector<Prefilter::LiteralGroups>& literals) {
   Context ctx{source, {}};
-  ctx.query_cache = &query_cache;
+  auto pack_state = std::make_shared<PackState>();
+  pack_state->source = source;
   json doc;
   try {
     doc = json::parse(text);
@@ -731,7 +840,7 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
   }
   check_keys(ctx, "", doc, {"$schema", "pack", "description", "definitions", "labels", "embedded", "rules"});
   const std::string pack = get_string(ctx, "", doc, "pack", true);
-  std::map<std::string, std::string> definitions;
+  std::map<std::string, std::string>& definitions = pack_state->definitions;
   if (doc.contains("definitions")) {
     if (!doc["definitions"].is_object()) ctx.fail("definitions", "must be an object of name: text");
     for (const auto& [name, value] : doc["definitions"].items()) {
@@ -751,7 +860,7 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
   ctx.definitions = &definitions;
   ctx.regex_cache = &regex_cache;
   // "labels": {"pii_kind": [["(?i)ssn|social", "a Social Security number"], ["", "personal data"]]}
-  std::map<std::string, std::shared_ptr<const detail::LabelTable>> labels;
+  std::map<std::string, std::shared_ptr<const detail::LabelTable>>& labels = pack_state->labels;
   if (doc.contains("labels")) {
     if (!doc["labels"].is_object()) ctx.fail("labels", "must be an object of name: [[pattern, label], ...]");
     for (const auto& [name, entries] : doc["labels"].items()) {
@@ -782,9 +891,17 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
         ctx.fail(here + ".language", "must name a language with a grammar (e.g. \"sql\")");
       }
       const LanguageMask hosts = parse_languages(ctx, here + ".languages", get_strings(ctx, here, e, "languages"));
-      CompiledRule scratch;
-      compile_query_matcher(ctx, here, e, hosts, "embedded", scratch);
-      for (QueryMatcher& matcher : scratch.queries) out.embedded.push_back({*language, std::move(matcher)});
+      std::vector<QueryMatcher> matchers;
+      detail::PendingQueries declared;
+      declare_query_matcher(ctx, pack_state, here, e, hosts, "embedded", true, 0, matchers, declared);
+      for (std::size_t g = 0; g < declared.by_grammar.size(); ++g) {
+        for (PendingMatcher& p : declared.by_grammar[g]) {
+          const std::uint32_t declared_at = p.index;  // its place in `matchers`
+          p.index = static_cast<std::uint32_t>(out.embedded.size());
+          out.embedded.push_back({*language, std::move(matchers[declared_at])});
+          out.pending->by_grammar[g].push_back(std::move(p));
+        }
+      }
     }
   }
   if (!doc.contains("rules") || !doc["rules"].is_array()) ctx.fail("", "'rules' must be an array");
@@ -870,8 +987,10 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
         if ((matcher_languages & ~languages) != 0) ctx.fail(here, "matcher languages must be among the rule's languages");
       }
       if (m.contains("query") == m.contains("regex")) ctx.fail(here, "needs exactly one of 'query' or 'regex'");
-      if (m.contains("query")) compile_query_matcher(ctx, here, m, matcher_languages, message, rule);
-      else compile_regex_matcher(ctx, here, m, matcher_languages, message, rule);
+      if (m.contains("query")) {
+        declare_query_matcher(ctx, pack_state, here, m, matcher_languages, message, false,
+                              static_cast<std::uint32_t>(out.rules.size()), rule.queries, *out.pending);
+      } else compile_regex_matcher(ctx, here, m, matcher_languages, message, rule);
       if (m.contains("sensitivity")) {
         const std::string name = get_string(ctx, here, m, "sensitivity", true);
         const auto level = name == "low"      ? std::optional{PiiSensitivity::Low}
@@ -899,63 +1018,148 @@ void fill_grammar_info(CompiledRules& rules) {
        "generator_function_declaration", "generator_function", "class_body"});
 }
 
-// Builds the combined query of one grammar. If it cannot be built (it compiles whenever its
-// parts do), the matchers simply run one by one.
-void build_combined_query(const CompiledRules& rules, Grammar grammar, detail::CombinedQuery& combined) {
-  std::string text;
-  std::uint32_t patterns = 0;
-  // Matchers with the same query text share one compiled TSQuery (the load-time cache), and in the
-  // combined query one copy of its patterns: a match is handed to every matcher that wrote it.
-  // Packs write `(call) @call` for many matchers; the cursor then walks it once, not once each.
-  std::map<const TSQuery*, std::uint32_t> first_owner;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> twins;  // (twin owner, owner it shares with)
-  for (std::uint32_t r = 0; r < rules.rules.size(); ++r) {
-    const auto& queries = rules.rules[r].queries;
-    for (std::uint32_t m = 0; m < queries.size(); ++m) {
-      if (queries[m].grammar != grammar) continue;
-      const auto owner = static_cast<std::uint32_t>(combined.owners.size());
-      const auto [shared, first] = first_owner.emplace(queries[m].query.get(), owner);
-      if (!first) {
-        combined.owners.push_back({r, m, combined.owners[shared->second].first_pattern, {}, {}});
-        twins.emplace_back(owner, shared->second);
-        continue;
-      }
-      combined.owners.push_back({r, m, patterns, {}, {}});
-      text += queries[m].expanded_text;
-      text += '\n';
-      patterns += ts_query_pattern_count(queries[m].query.get());
+// Compiles every query matcher of one grammar and completes it. The rules' matchers go into one
+// combined query, so the file's tree is walked once and tree-sitter analyses the grammar once
+// (its fixed cost per ts_query_new is large: ~30 ms for the SQL grammar); embedded matchers are
+// compiled alone, since they run on their own. Matchers with the same text share one copy of its
+// patterns, and a match is handed to every matcher that wrote it (packs write `(call) @call` for
+// many matchers; the cursor walks it once). If the texts compile alone but not together, every
+// matcher runs on its own query instead.
+void compile_grammar(const CompiledRules& rules, Grammar grammar, detail::CombinedQuery& combined) {
+  if (!rules.pending) return;
+  const auto& pending = rules.pending->by_grammar[static_cast<std::size_t>(grammar)];
+  // combined_query is the only way to this grammar's matchers beyond their grammar and languages,
+  // and it runs this once before returning: completing them here, through the const set, races
+  // with no reader (each grammar's matchers are written by its own call only).
+  auto& writable = const_cast<CompiledRules&>(rules);
+  auto matcher_of = [&](const PendingMatcher& p) -> QueryMatcher& {
+    return p.embedded ? writable.embedded[p.index].matcher : writable.rules[p.rule].queries[p.index];
+  };
+  std::map<std::string, std::shared_ptr<const RE2>> regex_cache;  // per call: grammars may compile at once
+  auto context_of = [&](const PendingMatcher& p) {
+    Context ctx{p.pack->source, p.rule_id};
+    ctx.definitions = &p.pack->definitions;
+    ctx.regex_cache = &regex_cache;
+    ctx.labels = &p.pack->labels;
+    return ctx;
+  };
+  std::vector<const PendingMatcher*> ruled;
+  for (const PendingMatcher& p : pending) {
+    if (!p.embedded) {
+      ruled.push_back(&p);
+      continue;
     }
+    QueryMatcher& matcher = matcher_of(p);
+    const Context ctx = context_of(p);
+    matcher.query = compile_alone(ctx, p, grammar, matcher.expanded_text);
+    finalize_query_matcher(ctx, p, grammar, whole_query(matcher.query.get()), matcher);
   }
-  if (combined.owners.empty()) return;
+  if (ruled.empty()) return;
+  // The distinct texts, in order of first use, are the segments of the combined text.
+  std::vector<const std::string*> texts;
+  std::vector<uint32_t> starts;
+  std::vector<uint32_t> segment_of(ruled.size());
+  std::map<std::string_view, uint32_t> segment_index;
+  std::string text;
+  for (std::size_t i = 0; i < ruled.size(); ++i) {
+    const std::string& own = matcher_of(*ruled[i]).expanded_text;
+    const auto [it, added] = segment_index.emplace(own, static_cast<uint32_t>(texts.size()));
+    if (added) {
+      texts.push_back(&own);
+      starts.push_back(static_cast<uint32_t>(text.size()));
+      text += own;
+      text += '\n';
+    }
+    segment_of[i] = it->second;
+  }
+  auto first_matcher_of = [&](std::size_t segment) -> const PendingMatcher& {
+    for (std::size_t i = 0; i < ruled.size(); ++i) {
+      if (segment_of[i] == segment) return *ruled[i];
+    }
+    return *ruled.front();  // unreachable: every segment has a matcher
+  };
   uint32_t error_offset = 0;
   TSQueryError error = TSQueryErrorNone;
-  std::shared_ptr<TSQuery> query(ts_query_new(ts_language_for(grammar), text.data(),
-                                              static_cast<uint32_t>(text.size()), &error_offset, &error),
+  std::shared_ptr<TSQuery> query(ts_query_new(ts_language_for(grammar), text.data(), static_cast<uint32_t>(text.size()),
+                                              &error_offset, &error),
                                  QueryDeleter{});
-  if (!query || ts_query_pattern_count(query.get()) != patterns) {
-    combined.owners.clear();
-    return;
+  if (!query) {
+    // Report the error in the matcher whose text holds it, at its offset there.
+    const auto segment = static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), error_offset) - starts.begin()) - 1;
+    const PendingMatcher& p = first_matcher_of(segment);
+    compile_alone(context_of(p), p, grammar, *texts[segment]);
   }
-  const uint32_t capture_count = ts_query_capture_count(query.get());
-  for (const auto& [twin, shared] : twins) combined.owners[shared].twins.push_back(twin);
-  for (std::uint32_t o = 0; o < combined.owners.size(); ++o) {
-    auto& owner = combined.owners[o];
-    const TSQuery* own = rules.rules[owner.rule].queries[owner.matcher].query.get();
-    owner.capture_map.assign(capture_count, -1);
+  std::vector<QueryView> views(texts.size());
+  bool together = query != nullptr;
+  if (together) {
+    const TSQuery* q = query.get();
+    const uint32_t capture_count = ts_query_capture_count(q);
+    std::map<std::string_view, uint32_t> capture_id;
     for (uint32_t c = 0; c < capture_count; ++c) {
       uint32_t length = 0;
-      const char* name = ts_query_capture_name_for_id(query.get(), c, &length);
-      for (uint32_t l = 0; l < ts_query_capture_count(own); ++l) {
-        uint32_t own_length = 0;
-        const char* own_name = ts_query_capture_name_for_id(own, l, &own_length);
-        if (std::string_view(name, length) == std::string_view(own_name, own_length)) {
-          owner.capture_map[c] = static_cast<int>(l);
+      const char* name = ts_query_capture_name_for_id(q, c, &length);
+      capture_id.emplace(std::string_view(name, length), c);
+    }
+    for (uint32_t pattern = 0; pattern < ts_query_pattern_count(q); ++pattern) {
+      const uint32_t start = ts_query_start_byte_for_pattern(q, pattern);
+      const auto segment = static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), start) - starts.begin()) - 1;
+      QueryView& view = views[segment];
+      if (view.pattern_count == 0) view.first_pattern = pattern;
+      together = together && view.first_pattern + view.pattern_count == pattern;  // contiguous
+      ++view.pattern_count;
+    }
+    for (std::size_t segment = 0; segment < views.size() && together; ++segment) {
+      QueryView& view = views[segment];
+      view.query = q;
+      view.text_start = starts[segment];
+      view.own.assign(capture_count, -1);
+      for (const std::string& name : capture_names_in_order(*texts[segment])) {
+        const auto it = capture_id.find(name);
+        if (it == capture_id.end()) {
+          together = false;
           break;
         }
+        view.own[it->second] = static_cast<int>(view.captures.size());
+        view.captures.push_back(it->second);
+      }
+      // The names read from the text must be exactly the captures its patterns use.
+      for (uint32_t c = 0; c < capture_count && together; ++c) {
+        bool used = false;
+        for (uint32_t k = 0; k < view.pattern_count && !used; ++k) {
+          used = ts_query_capture_quantifier_for_id(q, view.first_pattern + k, c) != TSQuantifierZero;
+        }
+        together = used == (view.own[c] >= 0);
       }
     }
-    const bool is_twin = std::any_of(twins.begin(), twins.end(), [o](const auto& t) { return t.first == o; });
-    if (!is_twin) combined.pattern_owner.insert(combined.pattern_owner.end(), ts_query_pattern_count(own), o);
+  }
+  std::vector<std::shared_ptr<TSQuery>> alone;
+  if (!together) {
+    for (std::size_t segment = 0; segment < texts.size(); ++segment) {
+      const PendingMatcher& p = first_matcher_of(segment);
+      alone.push_back(compile_alone(context_of(p), p, grammar, *texts[segment]));
+      views[segment] = whole_query(alone.back().get());
+    }
+  }
+  for (std::size_t i = 0; i < ruled.size(); ++i) {
+    QueryMatcher& matcher = matcher_of(*ruled[i]);
+    finalize_query_matcher(context_of(*ruled[i]), *ruled[i], grammar, views[segment_of[i]], matcher);
+    if (!together) matcher.query = alone[segment_of[i]];
+  }
+  if (!together) return;  // no combined query: the matchers run one by one
+  std::vector<int> first_owner(texts.size(), -1);
+  for (std::size_t i = 0; i < ruled.size(); ++i) {
+    const auto owner = static_cast<std::uint32_t>(combined.owners.size());
+    const QueryView& view = views[segment_of[i]];
+    combined.owners.push_back({ruled[i]->rule, ruled[i]->index, view.first_pattern, view.own, {}});
+    int& first = first_owner[segment_of[i]];
+    if (first < 0) first = static_cast<int>(owner);
+    else combined.owners[static_cast<std::size_t>(first)].twins.push_back(owner);
+  }
+  combined.pattern_owner.assign(ts_query_pattern_count(query.get()), 0);
+  for (std::size_t segment = 0; segment < views.size(); ++segment) {
+    for (uint32_t k = 0; k < views[segment].pattern_count; ++k) {
+      combined.pattern_owner[views[segment].first_pattern + k] = static_cast<std::uint32_t>(first_owner[segment]);
+    }
   }
   combined.query = std::move(query);
 }
@@ -988,6 +1192,8 @@ RuleSet::~RuleSet() = default;
 
 const std::vector<RuleInfo>& RuleSet::infos() const { return compiled_->infos; }
 
+void RuleSet::compile_queries() const { detail::compile_all_queries(*compiled_); }
+
 const RuleInfo* RuleSet::find(std::string_view id) const {
   for (const auto& info : compiled_->infos) {
     if (info.id == id) return &info;
@@ -996,17 +1202,22 @@ const RuleInfo* RuleSet::find(std::string_view id) const {
 }
 
 RuleSet RuleSet::load_from_texts(const std::vector<std::pair<std::string, std::string>>& sources) {
+  return load(sources, true);
+}
+
+RuleSet RuleSet::load(const std::vector<std::pair<std::string, std::string>>& sources, bool compile_queries_now) {
   auto compiled = std::make_unique<detail::CompiledRules>();
   fill_grammar_info(*compiled);
+  compiled->pending = std::make_shared<detail::PendingQueries>();
   std::vector<Prefilter::LiteralGroups> literals;
-  std::map<std::pair<Grammar, std::string>, std::shared_ptr<TSQuery>> query_cache;
-  for (const auto& [source, text] : sources) load_pack(source, text, *compiled, literals, query_cache);
+  for (const auto& [source, text] : sources) load_pack(source, text, *compiled, literals);
   if (compiled->infos.empty()) throw RuleLoadError("no rules loaded (--no-builtin-rules needs --rules PATH)");
   try {
     compiled->prefilter = Prefilter::all_of(literals);
   } catch (const std::exception& e) {
     throw RuleLoadError(std::string("rule packs: ") + e.what());
   }
+  if (compile_queries_now) detail::compile_all_queries(*compiled);
   return RuleSet(std::move(compiled));
 }
 
@@ -1018,7 +1229,9 @@ RuleSet RuleSet::load_builtin_and(const std::vector<std::string>& extra_paths, b
   }
   sources.insert(sources.end(), more_packs.begin(), more_packs.end());
   for (const auto& path : extra_paths) read_path(path, sources);
-  return load_from_texts(sources);
+  // The built-in packs alone: their queries compile on first use per grammar (tested by the suite).
+  const bool builtin_only = include_builtin && more_packs.empty() && extra_paths.empty();
+  return load(sources, !builtin_only);
 }
 
 }  // namespace citizenscan

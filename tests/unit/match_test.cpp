@@ -866,3 +866,39 @@ TEST(MatchBindings, NotBindingWithTextPassesWithoutABindingOrWhenTheValueDiffers
 
 }  // namespace
 }  // namespace citizenscan
+
+namespace citizenscan {
+namespace {
+
+// The rules' queries of a grammar compile into one query, where capture ids follow the whole
+// text. Each matcher still numbers its captures in the order of its own text: here the second
+// rule's first capture is @target, although @value came first in the combined text, so the
+// default report location is the identifier, and its message and predicates see its own names.
+TEST(CombinedQuery, EachMatcherKeepsItsOwnCaptureOrder) {
+  RuleSet rules = pack({rule("t/value", R"(["python"])", "value {value}", R"J({"query": "(string) @value"})J"),
+                        rule("t/target", R"(["python"])", "{target} = {value}",
+                             R"J({"query": "(assignment left: (identifier) @target right: (string) @value (#eq? @target \"name\"))"})J")});
+  auto findings = run(rules, Language::Python, "name = 'a'\nother = 'b'\n");
+  std::vector<std::string> seen;
+  for (const Finding& f : findings) {
+    seen.push_back(f.rule_id + "@" + std::to_string(f.region.start_line) + ":" + std::to_string(f.region.start_column) +
+                   " " + f.message);
+  }
+  std::sort(seen.begin(), seen.end());
+  EXPECT_EQ(seen, (std::vector<std::string>{"t/target@1:1 name = 'a'", "t/value@1:8 value 'a'", "t/value@2:9 value 'b'"}));
+}
+
+// Two rules with the same query text share its patterns; each gets the match with its own checks.
+TEST(CombinedQuery, RulesWithTheSameQueryEachGetTheMatch) {
+  const std::string query = R"J({"query": "(call function: (identifier) @fn) @call", "report": "fn")J";
+  RuleSet rules = pack({rule("t/a", R"(["python"])", "a {fn}", query + R"J(, "value": {"capture": "fn", "match": "^ev"}})J"),
+                        rule("t/b", R"(["python"])", "b {fn}", query + R"J(, "value": {"capture": "fn", "match": "^ex"}})J")});
+  auto findings = run(rules, Language::Python, "eval(x)\nexec(y)\nprint(z)\n");
+  ASSERT_EQ(findings.size(), 2u);
+  std::sort(findings.begin(), findings.end(), [](const Finding& x, const Finding& y) { return x.message < y.message; });
+  EXPECT_EQ(findings[0].message, "a eval");
+  EXPECT_EQ(findings[1].message, "b exec");
+}
+
+}  // namespace
+}  // namespace citizenscan

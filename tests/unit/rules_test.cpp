@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "citizenscan/rules.h"
+#include "rules/compiled.h"
 
 namespace citizenscan {
 namespace {
@@ -52,6 +53,25 @@ TEST(Rules, QuerySyntaxErrorGivesRuleAndOffset) {
   const std::string error = load_error(pack_with_matcher(R"J({"query": "(identifier @name"})J"));
   EXPECT_NE(error.find("rule demo/thing"), std::string::npos) << error;
   EXPECT_NE(error.find("byte offset"), std::string::npos) << error;
+}
+
+// Only-built-in loads compile queries per grammar on first use; this compiles every grammar's, so
+// a broken built-in query fails here rather than in a user's scan.
+TEST(Rules, BuiltinQueriesCompileForEveryGrammar) {
+  RuleSet rules = RuleSet::load_builtin_and({});
+  EXPECT_NO_THROW(rules.compile_queries());
+  // ... and each grammar's into one combined query (not the slower one-by-one fallback).
+  for (const Grammar grammar : {Grammar::Python, Grammar::JavaScript, Grammar::Sql}) {
+    EXPECT_NE(detail::combined_query(rules.compiled(), grammar).query, nullptr) << grammar_name(grammar);
+  }
+}
+
+// All matchers of a grammar compile as one query; an error is still reported in the matcher that
+// has it, at the offset in that matcher's own text.
+TEST(Rules, QueryErrorInTheSecondMatcherNamesItWithItsOwnOffset) {
+  const std::string error = load_error(pack_with_matcher(R"J({"query": "(identifier) @name"}, {"query": "(call (nope) @name)"})J"));
+  EXPECT_NE(error.find("matchers[1].query[python]"), std::string::npos) << error;
+  EXPECT_NE(error.find("unknown node type at byte offset 7 of the query"), std::string::npos) << error;
 }
 
 TEST(Rules, UnknownNodeKindInQuery) {
