@@ -415,10 +415,30 @@ ScanResult scan(const RuleSet& rules, const ScanOptions& given, const ScanCallba
   std::vector<ScanStats> stats(jobs);
   std::mutex callback_mutex;
 
+  // The first file of each grammar starts compiling that grammar's queries on a thread of its
+  // own (combined_query: once per grammar, ~50-70 ms CPU for Python or JavaScript), so a small
+  // change of Python and JavaScript files compiles both at once instead of one after the other
+  // in the workers. A grammar no file has is never compiled.
+  std::vector<std::jthread> warmers;
+  std::array<bool, kGrammarCount> warming{};
+  auto warm = [&](Language language) {
+    const Grammar grammar = grammar_of(language);
+    if (grammar == Grammar::None || warming[static_cast<std::size_t>(grammar)]) return;
+    warming[static_cast<std::size_t>(grammar)] = true;
+    warmers.emplace_back([&rules, grammar] {
+      try {
+        detail::combined_query(rules.compiled(), grammar);
+      } catch (const std::exception&) {
+        // Kept in the grammar's state: each file of the grammar reports it when it gets there.
+      }
+    });
+  };
+
   std::jthread walker([&] {
     const Clock::time_point walk_started = Clock::now();
     try {
       walked = walk(options.walk, [&](WalkEntry&& entry) {
+        warm(entry.language);
         if (callbacks.walked) callbacks.walked(entry);
         queue.push(std::move(entry));
       });
