@@ -11,6 +11,7 @@
 #include <map>
 #include <sstream>
 
+#include "../support/sarif_checks.h"
 #include "harness.h"
 
 namespace citizenscan::testing {
@@ -100,6 +101,7 @@ TEST(Cli, SarifOfAllTestdataValidatesAgainstTheOfficialSchema) {
   ASSERT_TRUE(run.exit_code == 0 || run.exit_code == 1) << run.err;
   const auto sarif = nlohmann::json::parse(read_file(report));
   EXPECT_FALSE(sarif["runs"][0]["results"].empty()) << "the schema test must see real results";
+  EXPECT_EQ(sarif_problems(read_file(report)), std::vector<std::string>{});
   const std::string command = "/usr/bin/python3 '" CITIZENSCAN_SOURCE_DIR "/tests/e2e/validate_sarif.py' '" +
                               schema.string() + "' '" + report.string() + "' 2>&1";
   FILE* pipe = ::popen(command.c_str(), "r");

@@ -16,6 +16,7 @@
 #include <set>
 #include <sstream>
 
+#include "../support/sarif_checks.h"
 #include "harness.h"
 
 namespace citizenscan::testing {
@@ -62,6 +63,7 @@ Json sarif_validated(const std::vector<std::string>& args, const fs::path& cwd, 
                                 schema.string() + "' '" + report.string() + "' >/dev/null 2>&1";
     EXPECT_EQ(std::system(command.c_str()), 0) << "SARIF does not validate:\n" << text.str().substr(0, 4000);
   }
+  EXPECT_EQ(sarif_problems(text.str()), std::vector<std::string>{});
   fs::remove(report);
   return Json::parse(text.str());
 }

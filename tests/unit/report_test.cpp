@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "citizenscan/report.h"
+#include "../support/sarif_checks.h"
 
 namespace citizenscan {
 namespace {
@@ -251,8 +252,8 @@ TEST(Sarif, InvalidUtf8DoesNotThrowAndStaysValidJson) {
   fixture.diagnostics[1].path = std::string("odd\x80.bin");
   std::string sarif;
   ASSERT_NO_THROW(sarif = sarif_of(fixture.input()));
-  json log;
-  ASSERT_NO_THROW(log = json::parse(sarif));
+  EXPECT_EQ(testing::sarif_problems(sarif), std::vector<std::string>{});
+  const json log = json::parse(sarif);
   const json& result = log["runs"][0]["results"][0];
   EXPECT_EQ(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
             "bad%FF%FEname.py");
@@ -263,6 +264,43 @@ TEST(Sarif, InvalidUtf8DoesNotThrowAndStaysValidJson) {
   std::string json_report;
   ASSERT_NO_THROW(json_report = json_of(fixture.input()));
   EXPECT_TRUE(json::accept(json_report));
+}
+
+// The structural checks shared by the SARIF tests and the SARIF fuzz target (tests/support): the
+// fixture's log keeps them, and each kind of damage is named with its place in the log.
+TEST(SarifChecks, AcceptTheWritersLogAndNameEachBreakage) {
+  const Fixture fixture;
+  const std::string sarif = sarif_of(fixture.input());
+  EXPECT_EQ(testing::sarif_problems(sarif), std::vector<std::string>{});
+
+  auto problems_after = [&](auto&& damage) {
+    json log = json::parse(sarif);
+    damage(log["runs"][0]);
+    return testing::sarif_problems(log.dump());
+  };
+  using Problems = std::vector<std::string>;
+  EXPECT_EQ(problems_after([](json& run) { run["results"][0]["locations"][0]["physicalLocation"]["region"]["endLine"] = 11; }),
+            (Problems{R"(runs[0].results[0].locations[0].physicalLocation.region: ends before it starts {"endColumn":31,"endLine":11,"snippet":{"text":"API_KEY = \"sk_live_****\""},"startColumn":5,"startLine":12})"}));
+  EXPECT_EQ(problems_after([](json& run) { run["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] = "app/my views.py"; }),
+            (Problems{"runs[0].results[1].locations[0].physicalLocation.artifactLocation.uri: unencoded character at offset 6"}));
+  EXPECT_EQ(problems_after([](json& run) { run["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] = "//host/a.py"; }),
+            (Problems{"runs[0].results[1].locations[0].physicalLocation.artifactLocation.uri: '//host/a.py' relative to %SRCROOT% starts with '/'"}));
+  EXPECT_EQ(problems_after([](json& run) { run["invocations"][0]["toolExecutionNotifications"][1]["locations"][0]["physicalLocation"]["artifactLocation"] = {{"uri", "file://host/x%2"}}; }),
+            (Problems{"runs[0].invocations[0].toolExecutionNotifications[1].locations[].physicalLocation.artifactLocation.uri: 'file://host/x%2' has neither a uriBaseId nor a file:/// prefix"}));
+  EXPECT_EQ(problems_after([](json& run) { run["results"][2]["ruleIndex"] = 1; }),
+            (Problems{R"(runs[0].results[2].ruleIndex: names rule "db-loops/query-in-loop", not "credentials/stripe-key")"}));
+  EXPECT_EQ(problems_after([](json& run) { run["results"][0]["ruleIndex"] = 3; }),
+            (Problems{"runs[0].results[0].ruleIndex: 3 is past the 3 rules"}));
+  EXPECT_EQ(problems_after([](json& run) { run["tool"]["driver"]["rules"][1]["properties"]["tags"] = json(21, "t"); }).front(),
+            "runs[0].tool.driver.rules[1].properties.tags: 21 tags");
+  EXPECT_EQ(problems_after([](json& run) { run["tool"]["driver"]["rules"][0]["properties"]["security-severity"] = "11"; }),
+            (Problems{"runs[0].tool.driver.rules[0].properties.security-severity: '11' is not a number from 0.0 to 10.0"}));
+  EXPECT_EQ(problems_after([](json& run) { run["results"][0].erase("message"); }),
+            (Problems{"runs[0].results[0]: missing 'message'"}));
+  EXPECT_EQ(problems_after([](json& run) { run["automationDetails"]["id"] = "citizenscan"; }),
+            (Problems{R"(runs[0].automationDetails.id: "citizenscan" does not end with '/')"}));
+  EXPECT_EQ(testing::sarif_problems(sarif.substr(0, sarif.size() / 2)), (Problems{"log: not JSON (or not valid UTF-8)"}));
+  EXPECT_EQ(testing::sarif_problems("[]"), (Problems{"log: not an object"}));
 }
 
 TEST(Report, EveryFormatIsByteDeterministic) {

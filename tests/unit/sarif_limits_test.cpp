@@ -10,6 +10,7 @@
 
 #include "citizenscan/report.h"
 #include "citizenscan/rules.h"
+#include "../support/sarif_checks.h"
 
 namespace citizenscan {
 namespace {
@@ -160,14 +161,15 @@ TEST(SarifLimits, RegionsNeverEndBeforeTheyStart) {
   findings[0].region = {3, 7, 3, 2, 0, 0};  // end column before the start column on one line
   findings[1].region = {5, 4, 2, 1, 0, 0};  // end line before the start line
   const std::vector<Diagnostic> diagnostics;
-  const json results = sarif_run(ReportInput{rules, findings, diagnostics, "/r"})["results"];
-  for (const json& result : results) {
-    const json& region = result["locations"][0]["physicalLocation"]["region"];
-    const auto start = std::make_pair(region["startLine"].get<int>(), region["startColumn"].get<int>());
-    const auto end = std::make_pair(region["endLine"].get<int>(), region["endColumn"].get<int>());
-    EXPECT_LE(start, end) << region.dump();
-    EXPECT_GE(region["endColumn"].get<int>(), 1);
-  }
+  std::ostringstream out;
+  write_sarif(out, ReportInput{rules, findings, diagnostics, "/r"});
+  EXPECT_EQ(testing::sarif_problems(out.str()), std::vector<std::string>{});
+  const json results = json::parse(out.str())["runs"][0]["results"];
+  ASSERT_EQ(results.size(), 2U);
+  EXPECT_EQ(results[0]["locations"][0]["physicalLocation"]["region"],
+            json::parse(R"({"startLine": 3, "startColumn": 7, "endLine": 3, "endColumn": 7})"));
+  EXPECT_EQ(results[1]["locations"][0]["physicalLocation"]["region"],
+            json::parse(R"({"startLine": 5, "startColumn": 4, "endLine": 5, "endColumn": 4})"));
 }
 
 }  // namespace
