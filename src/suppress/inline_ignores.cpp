@@ -15,11 +15,29 @@ struct Ignore {
   std::string problem;
 };
 
-std::string trim(std::string_view s) {
+std::string_view trim_blanks(std::string_view s) {
   const auto begin = s.find_first_not_of(" \t");
   if (begin == std::string_view::npos) return {};
-  const auto end = s.find_last_not_of(" \t*/");  // tolerate "*/" and "-->" style closers
+  return s.substr(begin, s.find_last_not_of(" \t") - begin + 1);
+}
+
+// The reason runs to the end of the line, less the closer of a block comment ("... -- why */").
+std::string trim_reason(std::string_view s) {
+  const auto begin = s.find_first_not_of(" \t");
+  if (begin == std::string_view::npos) return {};
+  const auto end = s.find_last_not_of(" \t*/");
   return std::string(s.substr(begin, end - begin + 1));
+}
+
+// The rule id, less a block-comment closer after it ("citizenscan:ignore pii/pii-in-log */"). Only
+// a closer standing on its own goes: the '*' and '/' of a pack wildcard ("credentials/*") stay.
+std::string trim_rule(std::string_view s) {
+  s = trim_blanks(s);
+  if (s == "*/") return {};
+  if (s.size() > 2 && s.ends_with("*/") && (s[s.size() - 3] == ' ' || s[s.size() - 3] == '\t')) {
+    s = trim_blanks(s.substr(0, s.size() - 2));
+  }
+  return std::string(s);
 }
 
 std::optional<Ignore> parse_ignore(std::string_view line) {
@@ -28,8 +46,8 @@ std::optional<Ignore> parse_ignore(std::string_view line) {
   std::string_view rest = line.substr(at + kMarker.size());
   Ignore ignore;
   const std::size_t dashes = rest.find("--");
-  const std::string rule = trim(rest.substr(0, dashes));
-  ignore.reason = dashes == std::string_view::npos ? "" : trim(rest.substr(dashes + 2));
+  const std::string rule = trim_rule(rest.substr(0, dashes));
+  ignore.reason = dashes == std::string_view::npos ? "" : trim_reason(rest.substr(dashes + 2));
   ignore.rule = rule;
   if (rule.empty() || rule.find('/') == std::string::npos || rule.find(' ') != std::string::npos) {
     ignore.problem = "citizenscan:ignore needs a rule id (like credentials/hardcoded-password) and a reason after '--'; it suppresses nothing";
