@@ -37,9 +37,14 @@ target_compile_options(ts_core PRIVATE -w)
 target_compile_definitions(ts_core PRIVATE _POSIX_C_SOURCE=200112L _DEFAULT_SOURCE)
 set_target_properties(ts_core PROPERTIES POSITION_INDEPENDENT_CODE ON)
 
+# citizenscan_grammar(TARGET DIR [SCANNER FILE]): the tarball's parser.c and its scanner.c, or our
+# own external scanner FILE instead (the file's header says why).
 function(citizenscan_grammar target dir)
+  cmake_parse_arguments(PARSE_ARGV 2 _grammar "" "SCANNER" "")
   set(_sources "${dir}/src/parser.c")
-  if(EXISTS "${dir}/src/scanner.c")
+  if(_grammar_SCANNER)
+    list(APPEND _sources "${_grammar_SCANNER}")
+  elseif(EXISTS "${dir}/src/scanner.c")
     list(APPEND _sources "${dir}/src/scanner.c")
   endif()
   add_library(${target} STATIC ${_sources})
@@ -50,4 +55,5 @@ endfunction()
 
 citizenscan_grammar(ts_python "${_pkg}/tree-sitter-python-0.25.0")
 citizenscan_grammar(ts_javascript "${_pkg}/tree-sitter-javascript-0.25.0")
-citizenscan_grammar(ts_sql "${_pkg}/derekstride-tree-sitter-sql-0.3.11")
+citizenscan_grammar(ts_sql "${_pkg}/derekstride-tree-sitter-sql-0.3.11"
+                    SCANNER "${PROJECT_SOURCE_DIR}/grammars/sql_scanner.c")
