@@ -1,7 +1,6 @@
 #include "glob.h"
 
 #include <cctype>
-#include <ranges>
 
 #include "citizenscan/walk.h"
 
@@ -304,7 +303,10 @@ bool Glob::segments_match(const std::vector<std::string_view>& names) const {
   std::vector<bool> next(name_count + 1, false);
   std::vector<bool> current(name_count + 1, false);
   next[name_count] = true;
-  for (const Segment& segment : segments_ | std::views::reverse) {
+  // Reverse iterators, not std::views::reverse: Debian's clang 14 cannot compile that view with
+  // libstdc++ 12, and the fuzz build (bench/fuzz/run.sh) uses that clang.
+  for (auto it = segments_.rbegin(); it != segments_.rend(); ++it) {
+    const Segment& segment = *it;
     if (segment.any_depth) {
       // current[j] = any next[t] for t >= j (t > j when at least one name must be consumed).
       const std::size_t skip = segment.at_least_one ? 1 : 0;
@@ -367,8 +369,8 @@ GlobList GlobList::from_options(const std::vector<std::string>& patterns) {
 }
 
 GlobList::Decision GlobList::decide(std::string_view path, bool is_directory) const {
-  for (const Glob& glob : globs_ | std::views::reverse) {
-    if (glob.matches(path, is_directory)) return glob.negated() ? Decision::NegatedMatch : Decision::Match;
+  for (auto glob = globs_.rbegin(); glob != globs_.rend(); ++glob) {  // the last match wins
+    if (glob->matches(path, is_directory)) return glob->negated() ? Decision::NegatedMatch : Decision::Match;
   }
   return Decision::None;
 }

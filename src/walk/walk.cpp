@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <iterator>
 #include <array>
 #include <cerrno>
 #include <cstdio>
@@ -509,7 +510,7 @@ void Walker::enter(const PendingFolder& folder) {
     // FIFOs, sockets and devices are never opened: reading one could block or never end.
   }
   // Reversed, so that the stack hands them back in name order.
-  for (auto& next : subfolders | std::views::reverse) stack_.push_back(std::move(next));
+  std::move(subfolders.rbegin(), subfolders.rend(), std::back_inserter(stack_));  // no views::reverse: clang 14
 }
 
 void Walker::accept_file(const std::string& path, const std::string& relative_path, Language language,
