@@ -60,17 +60,28 @@ std::vector<BaselineEntry> parse_baseline(std::string_view text, const std::stri
 
 // Marks findings that a baseline entry accounts for as suppressed (kind external). Each entry
 // absorbs up to `count` findings: first those with the same path, then the same rule and
-// fingerprint anywhere (a renamed or moved file). apply() may be called per batch of files.
+// fingerprint anywhere (a renamed or moved file). apply() sees all findings at once, in report
+// order (finding_less); a streamed scan gives it one file at a time with apply_own_path() and the
+// held-back findings at the end with apply(), which marks exactly what apply() on the whole scan
+// would.
 class BaselineMatcher {
  public:
   explicit BaselineMatcher(std::vector<BaselineEntry> entries);
   // Returns how many findings it marked.
   std::size_t apply(std::vector<Finding>& findings, const std::string& justification);
+  // One file's findings (in finding_less order), while other files may still come: marks those
+  // that entries with their own path account for, and moves to `held` those that only an entry
+  // under another path could (the entry may yet be used up by its own file). Returns how many it
+  // marked.
+  std::size_t apply_own_path(std::vector<Finding>& findings, const std::string& justification,
+                             std::vector<Finding>& held);
   // Which findings the remaining entries account for (using them up), without marking any; with
   // include_suppressed, suppressed findings are matched too.
   std::vector<bool> take(const std::vector<Finding>& findings, bool include_suppressed = false);
 
  private:
+  std::vector<bool> take_passes(const std::vector<Finding>& findings, bool include_suppressed, bool other_paths);
+
   std::vector<BaselineEntry> remaining_;
   std::unordered_multimap<std::string, std::size_t> by_fingerprint_;  // into remaining_
 };

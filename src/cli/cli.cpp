@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <sstream>
 
@@ -277,9 +278,19 @@ int run_scan(const ScanArgs& args, const StopOnSignal& stop) {
   const std::optional<Severity> threshold =
       prepared->fail_on == "none" ? std::nullopt : severity_from_name(prepared->fail_on);
   bool write_failed = false;
+  // With a baseline, a finding that only an entry under another path could account for (a moved
+  // file) waits for the end of the scan, when every file has used its own entries (see
+  // BaselineMatcher::apply_own_path): streamed or not, the same findings are baselined.
+  std::vector<Finding> held;
+  std::function<void(std::vector<Finding>&)> emit;
   if (streaming) {
     callbacks.findings = [&](std::vector<Finding>&& findings) {
-      if (prepared->baseline) prepared->baseline->apply(findings, prepared->baseline_justification);
+      std::sort(findings.begin(), findings.end(), finding_less);
+      if (prepared->baseline) prepared->baseline->apply_own_path(findings, prepared->baseline_justification, held);
+      emit(findings);
+    };
+    emit = [&](std::vector<Finding>& findings) {
+      if (findings.empty()) return;
       const ReportSummary part = summarize_report(ReportInput{rules.infos(), findings, {}, "", 0, true});
       streamed.findings += part.findings;
       streamed.suppressed += part.suppressed;
@@ -303,6 +314,11 @@ int run_scan(const ScanArgs& args, const StopOnSignal& stop) {
                               : scan(rules, options, callbacks);
   progress.finish();
   if (abandoned(stop, result.stats.files_scanned)) return kExitError;
+  if (!held.empty()) {
+    std::sort(held.begin(), held.end(), finding_less);
+    prepared->baseline->apply(held, prepared->baseline_justification);
+    emit(held);
+  }
   if (prepared->baseline) prepared->baseline->apply(result.findings, prepared->baseline_justification);
   if (args.stats) print_stats(stderr, result, rules);
 

@@ -80,8 +80,14 @@ BaselineMatcher::BaselineMatcher(std::vector<BaselineEntry> entries) : remaining
 }
 
 std::vector<bool> BaselineMatcher::take(const std::vector<Finding>& findings, bool include_suppressed) {
+  return take_passes(findings, include_suppressed, true);
+}
+
+std::vector<bool> BaselineMatcher::take_passes(const std::vector<Finding>& findings, bool include_suppressed,
+                                               bool other_paths) {
   std::vector<bool> taken(findings.size(), false);
   for (const bool same_path : {true, false}) {
+    if (!same_path && !other_paths) break;
     for (std::size_t i = 0; i < findings.size(); ++i) {
       const Finding& finding = findings[i];
       if (taken[i] || (finding.suppression && !include_suppressed)) continue;
@@ -97,6 +103,34 @@ std::vector<bool> BaselineMatcher::take(const std::vector<Finding>& findings, bo
     }
   }
   return taken;
+}
+
+std::size_t BaselineMatcher::apply_own_path(std::vector<Finding>& findings, const std::string& justification,
+                                            std::vector<Finding>& held) {
+  const std::vector<bool> taken = take_passes(findings, false, false);
+  std::size_t marked = 0;
+  std::vector<Finding> kept;
+  kept.reserve(findings.size());
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    Finding& finding = findings[i];
+    if (taken[i]) {
+      finding.suppression = Suppression{SuppressionKind::External, justification};
+      ++marked;
+    } else if (!finding.suppression) {
+      const auto [first, last] = by_fingerprint_.equal_range(finding.fingerprint);
+      const bool elsewhere = std::any_of(first, last, [&](const auto& hit) {
+        const BaselineEntry& entry = remaining_[hit.second];
+        return entry.count > 0 && entry.rule_id == finding.rule_id && entry.path != finding.relative_path;
+      });
+      if (elsewhere) {
+        held.push_back(std::move(finding));
+        continue;
+      }
+    }
+    kept.push_back(std::move(finding));
+  }
+  findings = std::move(kept);
+  return marked;
 }
 
 std::size_t BaselineMatcher::apply(std::vector<Finding>& findings, const std::string& justification) {

@@ -172,6 +172,50 @@ TEST(Workflow, BaselineIsStableSurvivesMovedCodeAndCatchesANewSecret) {
   EXPECT_EQ(external, 1);  // the connection string
 }
 
+// Streamed (jsonl) scans baseline exactly like whole ones: a copy of a baselined secret in a new
+// file that is scanned first must not use up the original's entry (the original stays baselined,
+// the copy is new), and a renamed file still finds its entry under the old path.
+TEST(Workflow, StreamedFindingsAreBaselinedLikeAWholeScan) {
+  TempTree tree("StreamedFindingsAreBaselinedLikeAWholeScan");
+  tree.write("z.py", kAwsKeyLine);
+  tree.write("old/db.py", "DATABASE_URL = 'postgres://bot:Spr1ngTime2024x@db.internal:5432/fin'\n");
+  ASSERT_EQ(run_citizenscan({"baseline", "create", "."}, tree.path()).exit_code, 0);
+  tree.write("a.py", kAwsKeyLine);  // a new copy, walked before z.py
+  fs::create_directories(tree.path() / "new");
+  fs::rename(tree.path() / "old/db.py", tree.path() / "new/db.py");
+  using Marks = std::set<std::pair<std::string, bool>>;  // (path, suppressed)
+  const Marks expected{{"a.py", false}, {"new/db.py", true}, {"z.py", true}};
+  for (const std::string jobs : {"1", "2"}) {
+    const RunResult whole = run_citizenscan({"scan", "-j", jobs, "-f", "json", "--baseline", ".citizenscan-baseline.json", "."},
+                                            tree.path());
+    ASSERT_EQ(whole.exit_code, 1) << whole.out << whole.err;
+    Marks from_json;
+    const auto report = nlohmann::json::parse(whole.out);
+    for (const auto& f : report["findings"]) {
+      from_json.emplace(f["relative_path"].get<std::string>(), f["suppressed"].get<bool>());
+    }
+    EXPECT_EQ(from_json, expected) << "-j" << jobs;
+    const RunResult streamed = run_citizenscan(
+        {"scan", "-j", jobs, "-f", "jsonl", "--baseline", ".citizenscan-baseline.json", "."}, tree.path());
+    ASSERT_EQ(streamed.exit_code, 1) << streamed.out << streamed.err;
+    Marks from_jsonl;
+    std::istringstream lines(streamed.out);
+    nlohmann::json summary;
+    for (std::string line; std::getline(lines, line);) {
+      const auto record = nlohmann::json::parse(line);
+      if (record["type"] == "finding") {
+        EXPECT_TRUE(from_jsonl.emplace(record["relative_path"].get<std::string>(), record["suppressed"].get<bool>()).second)
+            << "each finding once: " << line;
+      } else if (record["type"] == "summary") {
+        summary = record;
+      }
+    }
+    EXPECT_EQ(from_jsonl, expected) << "-j" << jobs << "\n" << streamed.out;
+    EXPECT_EQ(summary["findings"], 1) << summary;
+    EXPECT_EQ(summary["baselined"], 2) << summary;
+  }
+}
+
 TEST(Workflow, BaselineFromTheConfigAndBadBaselinesExitTwo) {
   TempTree tree("BaselineFromTheConfigAndBadBaselinesExitTwo");
   tree.write(".git/HEAD", "ref: refs/heads/main\n");
