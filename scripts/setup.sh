@@ -32,6 +32,7 @@ need python3 test -x /usr/bin/python3
 need python3-jsonschema /usr/bin/python3 -c 'import jsonschema' 2>/dev/null
 need chromium have_cmd chromium      # the HTML report test opens the page in headless Chromium
 need cmark-gfm have_cmd cmark-gfm    # the Markdown report test renders it with GitHub's cmark fork
+need pre-commit have_cmd pre-commit  # the hook test runs `init`'s config through pre-commit and git commit
 mapfile -t missing < <(printf '%s\n' "${missing[@]}" | awk 'NF && !seen[$0]++')
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}" >&2

@@ -88,5 +88,8 @@ RuleSelection select_rules(const ProjectConfig& config, const std::vector<RuleIn
 // What `citizenscan init` writes: a commented starter config and a pre-commit hook entry.
 std::string starter_config();
 std::string precommit_config_snippet();
+// The names pre-commit runs the hook for: every file name the scanner gives a language.
+inline constexpr std::string_view kPrecommitFiles =
+    R"((?i)(\.(py|pyw|js|mjs|cjs|jsx|gs|sql|json|ya?ml|ini|cfg|conf|properties|toml|ipynb|env)|(^|/)\.env(\.[^/]*)?)$)";
 
 }  // namespace citizenscan

@@ -269,13 +269,23 @@ std::string starter_config() {
 }
 
 std::string precommit_config_snippet() {
-  // The hook this repository's .pre-commit-hooks.yaml defines (scan --staged); the binary itself
-  // must be on PATH (language: system).
-  return "repos:\n"
-         "  - repo: https://github.com/citizenscan/citizenscan\n"
-         "    rev: v" + std::string(kToolVersion) + "\n"
+  // The hook of this repository's .pre-commit-hooks.yaml (a test keeps the two equal), as a local
+  // hook: with `language: system` the citizenscan on PATH does the work either way, and a local
+  // hook needs no network and no published repository to install from.
+  return "# citizenscan on every commit (https://pre-commit.com): run `pre-commit install` once.\n"
+         "# A local hook: the citizenscan binary on PATH scans what the commit stages; nothing is\n"
+         "# downloaded. Where your organisation hosts citizenscan's repository, the same hook is\n"
+         "# `- repo: <its URL>` with `rev: <a tag>` and `hooks: [{id: citizenscan}]`.\n"
+         "repos:\n"
+         "  - repo: local\n"
          "    hooks:\n"
-         "      - id: citizenscan\n";
+         "      - id: citizenscan\n"
+         "        name: citizenscan\n"
+         "        entry: citizenscan scan --staged\n"
+         "        language: system\n"
+         "        pass_filenames: false\n"
+         "        require_serial: true\n"
+         "        files: '" + std::string(kPrecommitFiles) + "'\n";
 }
 
 }  // namespace citizenscan

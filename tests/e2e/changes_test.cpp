@@ -203,3 +203,37 @@ TEST(Changes, NotARepositoryOrABadRevisionExitsTwoAndLeavesNoTemporaryFiles) {
 
 }  // namespace
 }  // namespace citizenscan::testing
+
+namespace citizenscan::testing {
+namespace {
+
+// The whole pre-commit path as a builder meets it: `citizenscan init` writes the hook, pre-commit
+// (Debian's, installed by scripts/setup.sh) installs it into git, and `git commit` is refused while
+// the staged change adds a secret, with the finding (redacted) in what the builder sees; once the
+// secret is replaced by an environment lookup the commit goes through.
+TEST(Changes, PrecommitHookFromInitRefusesACommitThatAddsASecret) {
+  if (!have_git()) GTEST_SKIP() << "git is not installed (scripts/setup.sh installs it)";
+  if (std::system("pre-commit --version >/dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "pre-commit is not installed (scripts/setup.sh installs it)";
+  }
+  Repo repo("PrecommitHookFromInitRefusesACommitThatAddsASecret");
+  ASSERT_EQ(run_citizenscan({"init"}, repo.path()).exit_code, 0);
+  repo.git("add -A && git commit -qm setup");
+  // pre-commit's cache in the tree (nothing is downloaded for a local hook), the binary on PATH.
+  const std::string env = "export PRE_COMMIT_HOME=\"$PWD/.pre-commit-cache\" PATH=\"$(dirname \"$CITIZENSCAN\"):$PATH\" && ";
+  const RunResult install = run_bash(env + "pre-commit install", repo.path());
+  ASSERT_EQ(install.exit_code, 0) << install.out << install.err;
+  repo.write(".gitignore", ".pre-commit-cache/\n");
+  repo.write("Code.gs", "function sync() {\n  var key = \"" + kKeyA + "\";\n}\n");
+  const RunResult refused = run_bash(env + "git add -A && git commit -qm 'add sync' 2>&1", repo.path());
+  EXPECT_NE(refused.exit_code, 0) << refused.out;
+  EXPECT_NE(refused.out.find("Code.gs:2"), std::string::npos) << refused.out;
+  EXPECT_NE(refused.out.find(kAws), std::string::npos) << refused.out;
+  EXPECT_EQ(refused.out.find(kKeyA), std::string::npos) << "the secret leaked:\n" << refused.out;
+  repo.write("Code.gs", "function sync() {\n  var key = PropertiesService.getScriptProperties().getProperty('KEY');\n}\n");
+  const RunResult accepted = run_bash(env + "git add -A && git commit -qm 'add sync' 2>&1", repo.path());
+  EXPECT_EQ(accepted.exit_code, 0) << accepted.out;
+}
+
+}  // namespace
+}  // namespace citizenscan::testing

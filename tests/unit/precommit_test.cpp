@@ -61,11 +61,21 @@ TEST(Precommit, FilesPatternMatchesExactlyTheNamesTheScannerReads) {
   }
 }
 
-TEST(Precommit, InitSnippetUsesThisRepositorysHook) {
+// `citizenscan init` writes the published hook as a local one: same entry, language, file names.
+TEST(Precommit, InitSnippetIsThisRepositorysHookAsALocalHook) {
   const std::string snippet = precommit_config_snippet();
-  EXPECT_NE(snippet.find("repo: https://github.com/citizenscan/citizenscan\n"), std::string::npos) << snippet;
-  EXPECT_NE(snippet.find("rev: v" + std::string(kToolVersion) + "\n"), std::string::npos) << snippet;
-  EXPECT_NE(snippet.find("- id: citizenscan\n"), std::string::npos) << snippet;
+  const std::string hooks = hooks_file();
+  EXPECT_NE(snippet.find("  - repo: local\n"), std::string::npos) << snippet;
+  EXPECT_NE(snippet.find("      - id: citizenscan\n"), std::string::npos) << snippet;
+  for (const char* key : {"name", "entry", "language", "pass_filenames", "require_serial", "files"}) {
+    const std::string line = std::string("\n        ") + key + ": ";
+    const std::size_t at = snippet.find(line);
+    ASSERT_NE(at, std::string::npos) << key << " missing in\n" << snippet;
+    std::string value = snippet.substr(at + line.size(), snippet.find('\n', at + line.size()) - at - line.size());
+    if (value.size() >= 2 && value.front() == '\'' && value.back() == '\'') value = value.substr(1, value.size() - 2);
+    EXPECT_EQ(value, hook_value(hooks, key)) << key;
+  }
+  EXPECT_EQ(hook_value(hooks, "files"), kPrecommitFiles);
 }
 
 }  // namespace
