@@ -103,10 +103,7 @@ class Worker {
       for (std::uint32_t i = 0; i < candidates_.size(); ++i) candidates_[i] = i;
     }
     const detail::LanguageMask bit = detail::language_bit(entry.language);
-    const std::vector<bool>& enabled = options_.selection.enabled;
-    std::erase_if(candidates_, [&](std::uint32_t r) {
-      return (compiled.rules[r].languages & bit) == 0 || (r < enabled.size() && !enabled[r]);
-    });
+    std::erase_if(candidates_, [&](std::uint32_t r) { return (compiled.rules[r].languages & bit) == 0 || !enabled(r); });
     clock.lap(Stage::Prefilter);
     if (candidates_.empty()) {
       ++stats_.files_no_candidates;
@@ -213,7 +210,7 @@ class Worker {
         for (std::uint32_t i = 0; i < embedded_candidates_.size(); ++i) embedded_candidates_[i] = i;
       }
       std::erase_if(embedded_candidates_,
-                    [&](std::uint32_t r) { return !compiled.rules[r].needs_tree(region.language); });
+                    [&](std::uint32_t r) { return !compiled.rules[r].needs_tree(region.language) || !enabled(r); });
       if (embedded_candidates_.empty()) continue;
       ParseOutcome parsed =
           parser_for(grammar_of(region.language)).parse_range(text, region.start, region.end, options_.parse_budget_ms);
@@ -227,6 +224,13 @@ class Worker {
   ScanStats& stats() { return stats_; }
 
  private:
+  // The rule selection (config enable/disable): applies to a file's rules and to the rules run on
+  // text embedded in it alike.
+  bool enabled(std::uint32_t rule) const {
+    const std::vector<bool>& selection = options_.selection.enabled;
+    return rule >= selection.size() || selection[rule];
+  }
+
   Parser& parser_for(Grammar grammar) {
     auto& slot = parsers_[static_cast<int>(grammar)];
     if (!slot) {

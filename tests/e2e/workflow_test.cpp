@@ -34,6 +34,27 @@ TEST(Workflow, ConfigIsFoundAboveTheScanRootButNotOutsideTheRepository) {
   EXPECT_EQ(run_citizenscan({"scan", "--no-config", "repo/src"}, tree.path()).exit_code, 1);
 }
 
+// A disabled rule stays off for SQL embedded in another language's strings, not only in .sql files.
+TEST(Workflow, DisabledRuleIsOffInEmbeddedSqlToo) {
+  TempTree tree("DisabledRuleIsOffInEmbeddedSqlToo");
+  tree.write(".git/HEAD", "ref: refs/heads/main\n");
+  tree.write("app.py", "def reset(cursor):\n    cursor.execute(\"UPDATE users SET active = 0\")\n");
+  tree.write("q.sql", "UPDATE users SET active = 0;\n");
+  const RunResult on = run_citizenscan({"scan", "-f", "json", "."}, tree.path());
+  ASSERT_EQ(on.exit_code, 1) << on.out << on.err;
+  const auto before = nlohmann::json::parse(on.out);
+  std::set<std::string> paths;
+  for (const auto& f : before["findings"]) {
+    if (f["rule_id"] == "db-loops/update-without-where") paths.insert(f["relative_path"].get<std::string>());
+  }
+  EXPECT_EQ(paths, (std::set<std::string>{"app.py", "q.sql"}));
+  tree.write(".citizenscan.json", R"({"disable": ["db-loops/update-without-where"]})");
+  const RunResult off = run_citizenscan({"scan", "-f", "json", "."}, tree.path());
+  EXPECT_EQ(off.exit_code, 0) << off.out << off.err;
+  const auto after = nlohmann::json::parse(off.out);
+  EXPECT_TRUE(after["findings"].empty()) << off.out;
+}
+
 TEST(Workflow, InvalidConfigExitsTwoNamingFileAndKey) {
   TempTree tree("InvalidConfigExitsTwoNamingFileAndKey");
   tree.write("app.py", "x = 1\n");
