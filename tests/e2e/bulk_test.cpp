@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -182,6 +183,43 @@ TEST(Bulk, LiteralGroupsAllMustMatchBeforeAFileIsParsed) {
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("bad.json"), std::string::npos) << bad.err;
   EXPECT_NE(bad.err.find("literals"), std::string::npos) << bad.err;
+}
+
+// The prefilter may only skip work, never findings: on every fixture with its annotations cut out
+// (they name rules, e.g. "hardcoded-password", whose words are literals themselves, so a literal a
+// rule forgot would hide behind them), a scan with the prefilter finds exactly what one without it
+// does. Lines are kept, only the text from "expect" to the end of its line is removed.
+TEST(Bulk, PrefilterNeverLosesAFindingOnTheFixtures) {
+  TempTree tree("PrefilterNeverLosesAFindingOnTheFixtures");
+  const fs::path testdata = fs::path(CITIZENSCAN_SOURCE_DIR) / "testdata";
+  std::size_t files = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(testdata)) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::ostringstream text;
+    for (std::string line; std::getline(in, line);) {
+      const std::size_t at = line.find("expect");
+      text << (at == std::string::npos ? line : line.substr(0, at)) << '\n';
+    }
+    tree.write(fs::relative(entry.path(), testdata).string(), text.str());
+    ++files;
+  }
+  ASSERT_GT(files, 50u);
+  const RunResult with = run_citizenscan({"scan", "--no-config", "--no-ignore", "-f", "json", "."}, tree.path());
+  const RunResult without =
+      run_citizenscan({"scan", "--no-config", "--no-ignore", "--no-prefilter", "-f", "json", "."}, tree.path());
+  ASSERT_EQ(without.exit_code, 1) << without.err;
+  const auto found_with = finding_keys(nlohmann::json::parse(with.out)["findings"]);
+  const auto found_without = finding_keys(nlohmann::json::parse(without.out)["findings"]);
+  EXPECT_GT(found_without.size(), 100u);
+  std::vector<std::string> lost;
+  std::set_difference(found_without.begin(), found_without.end(), found_with.begin(), found_with.end(),
+                      std::back_inserter(lost));
+  EXPECT_TRUE(lost.empty()) << "found only without the prefilter:\n" << ::testing::PrintToString(lost);
+  std::vector<std::string> extra;
+  std::set_difference(found_with.begin(), found_with.end(), found_without.begin(), found_without.end(),
+                      std::back_inserter(extra));
+  EXPECT_TRUE(extra.empty()) << "found only with the prefilter:\n" << ::testing::PrintToString(extra);
 }
 
 TEST(Bulk, ProgressLineOnlyWhenAskedOrOnATerminal) {
