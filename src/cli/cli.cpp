@@ -580,7 +580,7 @@ void add_scan_flags(CLI::App* cmd, ScanArgs& args) {
       ->allow_extra_args(false);
   cmd->add_option("--max-file-size", args.max_file_size, "Skip larger files (default 8M)");
   cmd->add_option("--parse-budget-ms", args.options.parse_budget_ms,
-                       "Per-file parse time budget; past it only text rules run (default 10000)");
+                       "Per-file parse budget in milliseconds of CPU time; past it only text rules run (default 10000)");
   cmd->add_flag("--no-prefilter", [&](std::int64_t) { args.options.prefilter = false; },
                      "Run every rule on every file (benchmark baseline; same findings, slower)");
   cmd->add_flag("--stats", args.stats,
