@@ -13,6 +13,7 @@ import argparse
 import os
 import random
 import string
+import zlib
 
 WORDS = ("invoice customer region total amount report month status vendor ledger account order "
          "payment budget forecast quarter sheet export summary rows record batch team owner").split()
@@ -30,6 +31,21 @@ def token(rng, alphabet, n):
     return "".join(rng.choice(alphabet) for _ in range(n))
 
 
+BASE62 = string.digits + string.ascii_uppercase + string.ascii_lowercase
+
+
+def github_body(rng):
+    """30 random base62 characters and their CRC-32 in 6 base62 digits, as GitHub's tokens carry
+    (the scanner checks it, so a random 36-character tail is rightly not a token)."""
+    payload = token(rng, BASE62, 30)
+    crc = zlib.crc32(payload.encode())
+    digits = ""
+    for _ in range(6):
+        crc, digit = divmod(crc, 62)
+        digits = BASE62[digit] + digits
+    return payload + digits
+
+
 # Planted findings: (kind, language -> line maker). Values are random, so never a documented
 # example key; each maker returns one line of its language.
 def aws_key(rng):
@@ -43,9 +59,9 @@ PLANTS = {
         "appsscript": lambda r: f'var AWS_KEY = "{aws_key(r)}";',
     },
     "credentials/github-token": {
-        "python": lambda r: f'GITHUB_TOKEN = "ghp_{token(r, string.ascii_letters + string.digits, 36)}"',
-        "javascript": lambda r: f'const ghToken = "ghp_{token(r, string.ascii_letters + string.digits, 36)}";',
-        "appsscript": lambda r: f'var GH = "ghp_{token(r, string.ascii_letters + string.digits, 36)}";',
+        "python": lambda r: f'GITHUB_TOKEN = "ghp_{github_body(r)}"',
+        "javascript": lambda r: f'const ghToken = "ghp_{github_body(r)}";',
+        "appsscript": lambda r: f'var GH = "ghp_{github_body(r)}";',
     },
     "credentials/hardcoded-password": {
         "python": lambda r: f'db_password = "{token(r, string.ascii_letters, 6)}-{r.randint(1000, 9999)}!{token(r, string.ascii_letters, 4)}"',
@@ -172,10 +188,11 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     folder_index = 0
     file_index = 0
+    folder = ""
     while written["code"] + written["other"] < total:
         is_code = written["code"] < code_budget and (written["other"] >= total - code_budget or rng.random() < args.code_share)
-        folder = f"team{folder_index % 17:02d}/{word(rng)}_{folder_index // 17:03d}"
-        if file_index % 25 == 0:
+        if file_index % 25 == 0:  # 25 files per folder, folders spread over 17 team folders
+            folder = f"team{folder_index % 17:02d}/{word(rng)}_{folder_index // 17:03d}"
             folder_index += 1
         file_index += 1
         os.makedirs(os.path.join(args.out, folder), exist_ok=True)
