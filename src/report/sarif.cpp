@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -120,20 +121,25 @@ Json srcroot_location(std::string_view relative_path) {
   return Json{{"uri", uri_encode_path(relative_path)}, {"uriBaseId", kSrcRoot}};
 }
 
-// Diagnostics carry the path as the user sees it; under the root it becomes %SRCROOT%-relative
-// like results, anywhere else an absolute path stays a file:// URI.
+// Diagnostics carry the path as the user sees it: absolute, or relative to the current directory
+// (`scan sub` reports "sub/x.py"), not to the root. Under the root it becomes %SRCROOT%-relative
+// like results, anywhere else a file:// URI. Resolved lexically, so ".//sub/x.py" and "../x.py"
+// name the right file too.
 Json artifact_location_for_path(std::string_view path, std::string_view root) {
-  if (!path.empty() && path.front() == '/') {
-    const std::string base = strip_trailing_slashes(root);
-    if (!base.empty() && base != "/" && path.size() > base.size() + 1 &&
-        path.substr(0, base.size()) == base && path[base.size()] == '/') {
-      return srcroot_location(path.substr(base.size() + 1));
-    }
-    return file_uri_location(path);
+  std::error_code error;
+  const std::filesystem::path absolute =
+      path.empty() ? std::filesystem::path() : std::filesystem::absolute(std::filesystem::path(path), error);
+  if (absolute.empty() || error) {  // nothing to resolve, or no current directory
+    while (path.starts_with("./") || path.starts_with("/")) path.remove_prefix(path.front() == '.' ? 2 : 1);
+    return srcroot_location(path);
   }
-  std::string_view relative = path;
-  while (relative.rfind("./", 0) == 0) relative.remove_prefix(2);
-  return srcroot_location(relative);
+  const std::string normal = absolute.lexically_normal().string();
+  const std::string base = strip_trailing_slashes(root);
+  if (!base.empty() && base.front() == '/' && base != "/" && normal.size() > base.size() + 1 &&
+      normal.compare(0, base.size(), base) == 0 && normal[base.size()] == '/') {
+    return srcroot_location(std::string_view(normal).substr(base.size() + 1));
+  }
+  return file_uri_location(normal);
 }
 
 Json rule_json(const RuleInfo& rule) {

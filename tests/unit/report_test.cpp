@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -223,9 +224,36 @@ TEST(Sarif, DiagnosticsBecomeToolExecutionNotifications) {
   EXPECT_EQ(first["uri"], "big.min.js");
   EXPECT_EQ(first["uriBaseId"], "%SRCROOT%");
   EXPECT_EQ(notes[1]["level"], "warning");
-  EXPECT_EQ(notes[1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "data/blob.bin");
+  // A relative path is relative to the current directory (as the user typed the target), which is
+  // not under this fixture's root: an absolute file:// URI.
+  EXPECT_EQ(notes[1]["locations"][0]["physicalLocation"]["artifactLocation"],
+            json({{"uri", "file://" + uri_encode_path((std::filesystem::current_path() / "data/blob.bin").string())}}));
   EXPECT_EQ(notes[2]["level"], "error");
   EXPECT_FALSE(notes[2].contains("locations"));
+}
+
+// `citizenscan scan sub` roots the scan at sub/ and names a skipped file "sub/bin.py": relative to
+// the current directory, not to the root. Its notification must point at bin.py under %SRCROOT%
+// (it pointed at sub/sub/bin.py), also when the target was typed ".//sub" (it was "/sub/bin.py",
+// an absolute path given as relative to %SRCROOT%). Found by the SARIF checks of the fuzz targets.
+TEST(Sarif, NotificationPathsAreRelativeToTheCurrentDirectoryNotTheRoot) {
+  const std::string root = (std::filesystem::current_path() / "sub").string();
+  const std::vector<RuleInfo> rules;
+  const std::vector<Finding> findings;
+  const std::vector<Diagnostic> diagnostics{{"sub/bin.py", DiagnosticLevel::Note, "binary"},
+                                            {".//sub/deep/../bin.py", DiagnosticLevel::Note, "binary"},
+                                            {"../elsewhere.py", DiagnosticLevel::Note, "binary"},
+                                            {root + "/abs.py", DiagnosticLevel::Note, "binary"}};
+  const std::string sarif = sarif_of(ReportInput{rules, findings, diagnostics, root});
+  EXPECT_EQ(testing::sarif_problems(sarif), std::vector<std::string>{});
+  const json notes = json::parse(sarif)["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+  ASSERT_EQ(notes.size(), 4U);
+  auto artifact = [&](int i) { return notes[i]["locations"][0]["physicalLocation"]["artifactLocation"]; };
+  EXPECT_EQ(artifact(0), json({{"uri", "bin.py"}, {"uriBaseId", "%SRCROOT%"}}));
+  EXPECT_EQ(artifact(1), json({{"uri", "bin.py"}, {"uriBaseId", "%SRCROOT%"}}));
+  const std::string parent = std::filesystem::current_path().parent_path().string();
+  EXPECT_EQ(artifact(2), json({{"uri", "file://" + uri_encode_path(parent + "/elsewhere.py")}}));
+  EXPECT_EQ(artifact(3), json({{"uri", "abs.py"}, {"uriBaseId", "%SRCROOT%"}}));
 }
 
 TEST(Sarif, CompleteScanIsSuccessful) {
