@@ -115,7 +115,7 @@ bool tree_sitter_sql_external_scanner_scan(void *payload, TSLexer *lexer, const 
 unsigned tree_sitter_sql_external_scanner_serialize(void *payload, char *buffer) {
   const Scanner *scanner = (const Scanner *)payload;
   const unsigned size = scanner->open.length * (unsigned)sizeof(int32_t);
-  memcpy(buffer, scanner->open.text, size);
+  if (size != 0) memcpy(buffer, scanner->open.text, size);
   return size;
 }
 
@@ -123,5 +123,6 @@ void tree_sitter_sql_external_scanner_deserialize(void *payload, const char *buf
   Scanner *scanner = (Scanner *)payload;
   scanner->open.length = length / sizeof(int32_t);
   if (scanner->open.length > kMaxTagLength) scanner->open.length = 0;
-  memcpy(scanner->open.text, buffer, scanner->open.length * sizeof(int32_t));
+  // tree-sitter passes a null buffer with length 0 (no token yet), and memcpy must not see one.
+  if (scanner->open.length != 0) memcpy(scanner->open.text, buffer, scanner->open.length * sizeof(int32_t));
 }

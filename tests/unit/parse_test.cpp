@@ -1,8 +1,10 @@
 // parse: the SQL grammar's external scanner, which is ours (grammars/sql_scanner.c): dollar-quoted
 // strings and function bodies. The tarball's scanner leaked the tags of PL/pgSQL bodies (found by
 // bench/fuzz/run.sh, file_scan target, on testdata/db-loops/sql/plpgsql_jobs.sql: 810 bytes in
-// 270 allocations for that one file). Under the sanitizer build (-DCITIZENSCAN_SANITIZE=address)
-// LeakSanitizer fails these tests if the scanner leaks again; here they pin the trees it gives,
+// 270 allocations for that one file). Under the sanitizer build (-DCITIZENSCAN_SANITIZE=address,
+// undefined) LeakSanitizer fails these tests if the scanner leaks again, and UBSan if it hands
+// memcpy the null buffer tree-sitter deserializes an empty state from (a mistake of the first
+// version of ours, found by the rule_pack fuzz target); here they pin the trees it gives,
 // which were compared with the tarball scanner's on every SQL file in testdata/ and 400 generated
 // inputs (identical but for tags over 255 characters, see the scanner's header).
 #include <fstream>
