@@ -7,9 +7,10 @@
 // Loading validates everything up front (JSON shape, unique ids, every tree-sitter query, every
 // predicate, every RE2 pattern) and throws RuleLoadError naming the file, the rule id and the
 // problem (with the byte offset inside a query); the CLI turns it into exit code 2. One exception:
-// when only the built-in packs are loaded, their tree-sitter queries are compiled per grammar on
-// first use (a pre-commit run on two Python files never pays for the JavaScript and SQL ones);
-// the test suite compiles all of them.
+// when only the built-in packs are loaded, their tree-sitter queries are compiled per grammar and
+// their regexes per rule on first use (a pre-commit run on two Python files never pays for the
+// JavaScript and SQL queries, nor for the patterns of rules whose literals none of its files
+// contain); the test suite compiles all of them.
 // The format is documented in docs/rule-format.md.
 #pragma once
 
@@ -74,13 +75,13 @@ class RuleSet {
   const std::vector<RuleInfo>& infos() const;
   const RuleInfo* find(std::string_view id) const;
   const detail::CompiledRules& compiled() const { return *compiled_; }
-  // Compiles the queries of every grammar now, if loading left any for later (the built-in packs
-  // alone); throws RuleLoadError for a query that does not compile.
-  void compile_queries() const;
+  // Compiles every query and regex now, if loading left any for later (the built-in packs
+  // alone); throws RuleLoadError for one that does not compile.
+  void compile_matchers() const;
 
  private:
   explicit RuleSet(std::unique_ptr<detail::CompiledRules> compiled);
-  static RuleSet load(const std::vector<std::pair<std::string, std::string>>& sources, bool compile_queries_now);
+  static RuleSet load(const std::vector<std::pair<std::string, std::string>>& sources, bool compile_now);
   std::unique_ptr<detail::CompiledRules> compiled_;
 };
 

@@ -1110,9 +1110,13 @@ void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidat
     const CompiledRule& rule = compiled.rules[index];
     if ((rule.languages & bit) == 0) continue;
     const std::uint64_t started = options.rule_ns != nullptr && !rule.regexes.empty() ? now_ns() : 0;
-    for (const RegexMatcher& matcher : rule.regexes) {
-      if ((matcher.languages & bit) && !input.embedded && matcher.sensitivity <= options.sensitivity) {
-        run_regex(index, matcher, input, options, hits);
+    const auto applies = [&](const RegexMatcher& matcher) {
+      return (matcher.languages & bit) && !input.embedded && matcher.sensitivity <= options.sensitivity;
+    };
+    if (std::any_of(rule.regexes.begin(), rule.regexes.end(), applies)) {
+      detail::compile_regexes(compiled, index);  // on the rule's first use
+      for (const RegexMatcher& matcher : rule.regexes) {
+        if (applies(matcher)) run_regex(index, matcher, input, options, hits);
       }
     }
     if (started != 0) options.rule_ns[index] += now_ns() - started;

@@ -205,6 +205,9 @@ struct CompiledRules {
   Prefilter prefilter;
   std::array<GrammarInfo, kGrammarCount> grammars;
   std::shared_ptr<PendingQueries> pending;
+  // Per rule: its regex matchers are compiled once (compile_regexes), and a failure is kept.
+  std::unique_ptr<std::once_flag[]> regex_once;
+  std::unique_ptr<std::exception_ptr[]> regex_error;
 };
 
 // The combined query of `grammar`. On the first call (thread-safe) this compiles every query
@@ -213,9 +216,15 @@ struct CompiledRules {
 // languages, sensitivity and query text. Throws RuleLoadError if a query does not compile.
 const CombinedQuery& combined_query(const CompiledRules& rules, Grammar grammar);
 
-// Compiles the queries of every grammar now (what loading does for packs other than the
-// built-in ones, so that their errors come before any scanning).
-void compile_all_queries(const CompiledRules& rules);
+// Completes the regex matchers of rule `index` on the first call (thread-safe): until then each
+// holds only its languages and sensitivity. RE2 compiles a pattern in its constructor, and the
+// credential patterns alone cost more than the rest of loading, while a small scan (a pre-commit
+// run) has few rules whose literals occur at all. Throws RuleLoadError for a bad pattern.
+void compile_regexes(const CompiledRules& rules, std::uint32_t index);
+
+// Compiles every grammar's queries and every rule's regexes now (what loading does for packs
+// other than the built-in ones, so that their errors come before any scanning).
+void compile_all_matchers(const CompiledRules& rules);
 
 // The built-in packs (generated from rules/*.json by the build).
 const std::vector<std::pair<std::string_view, std::string_view>>& builtin_packs();

@@ -15,6 +15,7 @@
 
 namespace citizenscan {
 namespace {
+void compile_rule_regexes(const detail::CompiledRules& rules, std::uint32_t index);
 void compile_grammar(const detail::CompiledRules& rules, Grammar grammar, detail::CombinedQuery& combined);
 }  // namespace
 
@@ -33,8 +34,20 @@ const CombinedQuery& combined_query(const CompiledRules& rules, Grammar grammar)
   return info.combined;
 }
 
-void compile_all_queries(const CompiledRules& rules) {
+void compile_regexes(const CompiledRules& rules, std::uint32_t index) {
+  std::call_once(rules.regex_once[index], [&] {
+    try {
+      compile_rule_regexes(rules, index);
+    } catch (...) {
+      rules.regex_error[index] = std::current_exception();
+    }
+  });
+  if (rules.regex_error[index]) std::rethrow_exception(rules.regex_error[index]);
+}
+
+void compile_all_matchers(const CompiledRules& rules) {
   for (const Grammar grammar : {Grammar::Python, Grammar::JavaScript, Grammar::Sql}) combined_query(rules, grammar);
+  for (std::uint32_t index = 0; index < rules.rules.size(); ++index) compile_regexes(rules, index);
 }
 
 bool CompiledRule::needs_tree(Language language) const {
@@ -618,6 +631,7 @@ struct PendingMatcher {
 };
 struct PendingQueries {
   std::array<std::vector<PendingMatcher>, kGrammarCount> by_grammar;
+  std::vector<std::vector<PendingMatcher>> regexes_by_rule;  // `index`: into the rule's regexes
 };
 }  // namespace detail
 
@@ -778,11 +792,24 @@ void finalize_query_matcher(const Context& ctx, const PendingMatcher& p, Grammar
   matcher.refinements = parse_refinements(ctx, where, m, resolve, matcher.secret_capture);
 }
 
-void compile_regex_matcher(const Context& ctx, const std::string& where, const json& m,
-                           LanguageMask languages, const std::string& default_message,
-                           CompiledRule& rule) {
+// Reads a regex matcher: its languages now, the rest when its rule first runs (compile_regexes).
+void declare_regex_matcher(const Context& ctx, const std::shared_ptr<const PackState>& pack, const std::string& where,
+                           const json& m, LanguageMask languages, const std::string& default_message,
+                           std::uint32_t rule_index, CompiledRule& rule, detail::PendingQueries& pending) {
+  get_string(ctx, where, m, "regex", true);
   RegexMatcher matcher;
   matcher.languages = languages;
+  if (pending.regexes_by_rule.size() <= rule_index) pending.regexes_by_rule.resize(rule_index + 1);
+  pending.regexes_by_rule[rule_index].push_back(
+      {pack, ctx.rule_id, where, m, default_message, false, rule_index, static_cast<std::uint32_t>(rule.regexes.size())});
+  rule.regexes.push_back(std::move(matcher));
+}
+
+// Completes a declared regex matcher: the pattern, its groups, checks and messages.
+void finalize_regex_matcher(const Context& ctx, const PendingMatcher& p, RegexMatcher& matcher) {
+  const std::string& where = p.where;
+  const json& m = p.spec;
+  const std::string& default_message = p.default_message;
   const std::string pattern = expand(ctx, where + ".regex", get_string(ctx, where, m, "regex", true));
   RE2::Options options;
   options.set_log_errors(false);
@@ -815,7 +842,21 @@ void compile_regex_matcher(const Context& ctx, const std::string& where, const j
   const std::string message = m.contains("message") ? get_string(ctx, where, m, "message", true) : default_message;
   matcher.message = parse_message(ctx, where + ".message", message, resolve);
   matcher.refinements = parse_refinements(ctx, where, m, resolve, matcher.secret_group);
-  rule.regexes.push_back(std::move(matcher));
+}
+
+void compile_rule_regexes(const CompiledRules& rules, std::uint32_t index) {
+  if (!rules.pending || index >= rules.pending->regexes_by_rule.size()) return;
+  // As in compile_grammar: only this call writes the rule's regex matchers, before any reader
+  // beyond their languages and sensitivity (compile_regexes is the gate).
+  auto& writable = const_cast<CompiledRules&>(rules);
+  std::map<std::string, std::shared_ptr<const RE2>> regex_cache;
+  for (const PendingMatcher& p : rules.pending->regexes_by_rule[index]) {
+    Context ctx{p.pack->source, p.rule_id};
+    ctx.definitions = &p.pack->definitions;
+    ctx.regex_cache = &regex_cache;
+    ctx.labels = &p.pack->labels;
+    finalize_regex_matcher(ctx, p, writable.rules[index].regexes[p.index]);
+  }
 }
 
 bool valid_rule_id(const std::string& id, const std::string& pack) {
@@ -990,7 +1031,10 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
       if (m.contains("query")) {
         declare_query_matcher(ctx, pack_state, here, m, matcher_languages, message, false,
                               static_cast<std::uint32_t>(out.rules.size()), rule.queries, *out.pending);
-      } else compile_regex_matcher(ctx, here, m, matcher_languages, message, rule);
+      } else {
+        declare_regex_matcher(ctx, pack_state, here, m, matcher_languages, message,
+                              static_cast<std::uint32_t>(out.rules.size()), rule, *out.pending);
+      }
       if (m.contains("sensitivity")) {
         const std::string name = get_string(ctx, here, m, "sensitivity", true);
         const auto level = name == "low"      ? std::optional{PiiSensitivity::Low}
@@ -1192,7 +1236,7 @@ RuleSet::~RuleSet() = default;
 
 const std::vector<RuleInfo>& RuleSet::infos() const { return compiled_->infos; }
 
-void RuleSet::compile_queries() const { detail::compile_all_queries(*compiled_); }
+void RuleSet::compile_matchers() const { detail::compile_all_matchers(*compiled_); }
 
 const RuleInfo* RuleSet::find(std::string_view id) const {
   for (const auto& info : compiled_->infos) {
@@ -1205,7 +1249,7 @@ RuleSet RuleSet::load_from_texts(const std::vector<std::pair<std::string, std::s
   return load(sources, true);
 }
 
-RuleSet RuleSet::load(const std::vector<std::pair<std::string, std::string>>& sources, bool compile_queries_now) {
+RuleSet RuleSet::load(const std::vector<std::pair<std::string, std::string>>& sources, bool compile_now) {
   auto compiled = std::make_unique<detail::CompiledRules>();
   fill_grammar_info(*compiled);
   compiled->pending = std::make_shared<detail::PendingQueries>();
@@ -1217,7 +1261,9 @@ RuleSet RuleSet::load(const std::vector<std::pair<std::string, std::string>>& so
   } catch (const std::exception& e) {
     throw RuleLoadError(std::string("rule packs: ") + e.what());
   }
-  if (compile_queries_now) detail::compile_all_queries(*compiled);
+  compiled->regex_once = std::make_unique<std::once_flag[]>(compiled->rules.size());
+  compiled->regex_error = std::make_unique<std::exception_ptr[]>(compiled->rules.size());
+  if (compile_now) detail::compile_all_matchers(*compiled);
   return RuleSet(std::move(compiled));
 }
 
@@ -1229,7 +1275,8 @@ RuleSet RuleSet::load_builtin_and(const std::vector<std::string>& extra_paths, b
   }
   sources.insert(sources.end(), more_packs.begin(), more_packs.end());
   for (const auto& path : extra_paths) read_path(path, sources);
-  // The built-in packs alone: their queries compile on first use per grammar (tested by the suite).
+  // The built-in packs alone: their queries compile on first use per grammar, their regexes per
+  // rule (all tested by the suite).
   const bool builtin_only = include_builtin && more_packs.empty() && extra_paths.empty();
   return load(sources, !builtin_only);
 }
