@@ -55,8 +55,8 @@ TEST(Rules, QuerySyntaxErrorGivesRuleAndOffset) {
   EXPECT_NE(error.find("byte offset"), std::string::npos) << error;
 }
 
-// Only-built-in loads compile queries per grammar on first use; this compiles every grammar's, so
-// a broken built-in query fails here rather than in a user's scan.
+// Only-built-in loads compile queries per grammar and regexes per rule on first use; this compiles
+// all of them, so a broken built-in query or pattern fails here rather than in a user's scan.
 TEST(Rules, BuiltinQueriesAndRegexesAllCompile) {
   RuleSet rules = RuleSet::load_builtin_and({});
   EXPECT_NO_THROW(rules.compile_matchers());
