@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <future>
 #include <iostream>
 #include <sstream>
 
@@ -236,7 +237,8 @@ bool abandoned(const StopOnSignal& stop, std::uint64_t files_scanned) {
 }
 
 // --staged / --diff-base: the change git knows of, under the targets; nullopt for a tree scan.
-std::optional<ChangeSet> collect_requested_changes(const ScanArgs& args, ScanOptions& options) {
+// Depends on the flags only, so it runs while the config and the rule packs load.
+std::optional<ChangeSet> collect_requested_changes(const ScanArgs& args) {
   if (!args.staged && args.diff_base.empty()) return std::nullopt;
   ChangeRequest request;
   request.mode = args.staged ? ChangeMode::Staged : ChangeMode::SinceRevision;
@@ -245,18 +247,27 @@ std::optional<ChangeSet> collect_requested_changes(const ScanArgs& args, ScanOpt
   std::error_code ec;
   if (!std::filesystem::is_directory(request.start, ec)) request.start = ".";
   request.limit_to = args.targets;
-  // The root a tree scan would take, so that relative paths and globs stay what they are there.
-  if (options.walk.root.empty()) options.walk.root = config_search_start(args);
-  if (!std::filesystem::is_directory(options.walk.root, ec)) options.walk.root = ".";
   return collect_changes(request);
 }
 
+// The root a tree scan would take, so that a change's relative paths and globs stay what they are there.
+void root_for_changes(const ScanArgs& args, ScanOptions& options) {
+  std::error_code ec;
+  if (options.walk.root.empty()) options.walk.root = config_search_start(args);
+  if (!std::filesystem::is_directory(options.walk.root, ec)) options.walk.root = ".";
+}
+
 int run_scan(const ScanArgs& args, const StopOnSignal& stop) {
+  // git's processes (a pre-commit run's --staged) run while this thread loads the config and packs.
+  std::future<std::optional<ChangeSet>> changes_ahead =
+      std::async(args.staged || !args.diff_base.empty() ? std::launch::async : std::launch::deferred,
+                 [&args] { return collect_requested_changes(args); });
   std::optional<PreparedScan> prepared = prepare_scan(args, true);
   if (!prepared) return kExitError;
   prepared->options.stop = stop.flag();
   const RuleSet& rules = prepared->rules;
-  const std::optional<ChangeSet> changes = collect_requested_changes(args, prepared->options);
+  const std::optional<ChangeSet> changes = changes_ahead.get();
+  if (changes) root_for_changes(args, prepared->options);
   const ScanOptions& options = prepared->options;
 
   ReportOutput output;
