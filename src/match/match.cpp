@@ -18,7 +18,10 @@ namespace citizenscan {
 struct MatchWorkspace::State {
   QueryCursorPtr cursor{ts_query_cursor_new()};
   std::vector<std::pair<std::uint32_t, TSNode>> captures;  // (capture id, node) of the current match
-  std::vector<TSNode> stack;                                // iterative descendant walks
+  // Descendant walks (contains, the definition and binding indexes). A cursor, because stepping
+  // to a node's i-th child with ts_node_child costs O(i): a walk by index is quadratic in the width
+  // of a module, class body or long argument list.
+  std::optional<TSTreeCursor> walker;
   // The ancestors of the last node an `inside` check asked about, root first. ts_node_parent
   // descends from the root on every call, so walking up with it costs O(depth²) per node: minutes
   // for 100,000 nested brackets. Matches arrive roughly in document order, so the next node's
@@ -36,12 +39,15 @@ struct MatchWorkspace::State {
   std::map<std::pair<const detail::StructuralCheck*, std::uint32_t>,
            std::unordered_map<std::string_view, std::vector<Binding>>>
       bindings;
+  std::vector<const detail::StructuralCheck*> binding_kinds;  // one check per distinct set of kinds
 };
 
 MatchWorkspace::MatchWorkspace() : state_(std::make_unique<State>()) {}
 MatchWorkspace::MatchWorkspace(MatchWorkspace&&) noexcept = default;
 MatchWorkspace& MatchWorkspace::operator=(MatchWorkspace&&) noexcept = default;
-MatchWorkspace::~MatchWorkspace() = default;
+MatchWorkspace::~MatchWorkspace() {
+  if (state_ && state_->walker) ts_tree_cursor_delete(&*state_->walker);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Value helpers
@@ -460,29 +466,55 @@ bool symbol_in(const std::vector<TSSymbol>& sorted, TSSymbol symbol) {
   return std::binary_search(sorted.begin(), sorted.end(), symbol);
 }
 
+// What a descendant walk does after visiting a node.
+enum class Step : std::uint8_t { Descend, Skip, Stop };  // Skip: not into this node's children
+
+// Visits the descendants of `root` (not `root` itself) in document order with the workspace's
+// cursor: O(nodes), where stepping by child index would be O(width²) per node.
+template <typename Visit>
+void walk_descendants(TSNode root, MatchWorkspace::State& ws, Visit visit) {
+  if (!ws.walker) {
+    ws.walker = ts_tree_cursor_new(root);
+  } else {
+    ts_tree_cursor_reset(&*ws.walker, root);
+  }
+  TSTreeCursor* cursor = &*ws.walker;
+  if (!ts_tree_cursor_goto_first_child(cursor)) return;
+  std::uint32_t depth = 1;
+  for (;;) {
+    const Step step = visit(ts_tree_cursor_current_node(cursor));
+    if (step == Step::Stop) return;
+    if (step == Step::Descend && ts_tree_cursor_goto_first_child(cursor)) {
+      ++depth;
+      continue;
+    }
+    while (!ts_tree_cursor_goto_next_sibling(cursor)) {
+      if (--depth == 0 || !ts_tree_cursor_goto_parent(cursor)) return;
+    }
+  }
+}
+
 // The first node of the check's kinds in the file whose `name` field reads `name`. The index of
 // a file's definitions is built on first use and kept until the next file.
 bool find_definition(const StructuralCheck& check, std::string_view name, std::string_view text, TSNode root,
                      MatchWorkspace::State& ws, TSNode& found) {
-  auto it = std::find_if(ws.definitions.begin(), ws.definitions.end(),
-                         [&](const auto& entry) { return entry.first == &check; });
+  // Checks of the same kinds (one per matcher that looks for a callee) share one index.
+  auto it = std::find_if(ws.definitions.begin(), ws.definitions.end(), [&](const auto& entry) {
+    return entry.first == &check ||
+           (entry.first->symbols == check.symbols && entry.first->name_field == check.name_field);
+  });
   if (it == ws.definitions.end()) {
     ws.definitions.emplace_back(&check, std::unordered_map<std::string_view, TSNode>{});
     it = std::prev(ws.definitions.end());
     auto& index = it->second;
-    std::vector<TSNode>& stack = ws.stack;
-    stack.clear();
-    stack.push_back(root);
-    while (!stack.empty()) {
-      const TSNode n = stack.back();
-      stack.pop_back();
+    walk_descendants(root, ws, [&](TSNode n) {
       if (symbol_in(check.symbols, ts_node_symbol(n))) {
         const TSNode id = ts_node_child_by_field_id(n, check.name_field);
-        // The walk pops nodes in document order, so emplace keeps the first definition of a name.
+        // The walk is in document order, so emplace keeps the first definition of a name.
         if (!ts_node_is_null(id)) index.emplace(node_text(text, id), n);
       }
-      for (uint32_t i = ts_node_child_count(n); i > 0; --i) stack.push_back(ts_node_child(n, i - 1));
-    }
+      return Step::Descend;
+    });
   }
   const auto hit = it->second.find(name);
   if (hit == it->second.end()) return false;
@@ -516,15 +548,21 @@ bool find_binding(const StructuralCheck& check, TSNode node, std::string_view te
       break;
     }
   }
-  auto [entry, inserted] = ws.bindings.try_emplace({&check, ts_node_start_byte(scope)});
+  // Checks of the same kinds share one index (the `text` filter is applied per lookup).
+  const auto same_kinds = std::find_if(ws.binding_kinds.begin(), ws.binding_kinds.end(), [&](const StructuralCheck* c) {
+    return c == &check || (c->symbols == check.symbols && c->target_fields == check.target_fields &&
+                           c->value_fields == check.value_fields);
+  });
+  const StructuralCheck* key = &check;
+  if (same_kinds == ws.binding_kinds.end()) {
+    ws.binding_kinds.push_back(&check);
+  } else {
+    key = *same_kinds;
+  }
+  auto [entry, inserted] = ws.bindings.try_emplace({key, ts_node_start_byte(scope)});
   auto& index = entry->second;
   if (inserted) {
-    std::vector<TSNode>& stack = ws.stack;
-    stack.clear();
-    for (uint32_t i = ts_node_child_count(scope); i > 0; --i) stack.push_back(ts_node_child(scope, i - 1));
-    while (!stack.empty()) {
-      const TSNode n = stack.back();
-      stack.pop_back();
+    walk_descendants(scope, ws, [&](TSNode n) {
       const TSSymbol symbol = ts_node_symbol(n);
       if (symbol_in(check.symbols, symbol)) {
         const TSNode target = child(n, check.target_fields);
@@ -533,9 +571,8 @@ bool find_binding(const StructuralCheck& check, TSNode node, std::string_view te
           index[node_text(text, target)].push_back({ts_node_start_byte(target), ts_node_end_byte(target), value});
         }
       }
-      if (symbol_in(boundaries, symbol)) continue;
-      for (uint32_t i = ts_node_child_count(n); i > 0; --i) stack.push_back(ts_node_child(n, i - 1));
-    }
+      return symbol_in(boundaries, symbol) ? Step::Skip : Step::Descend;
+    });
   }
   const auto hit = index.find(node_text(text, node));
   if (hit == index.end()) return false;
@@ -605,24 +642,18 @@ bool check_structure(const StructuralCheck& check, TSNode node, std::string_view
   }
   // contains / notContains: an iterative walk of the descendants, not into nested functions.
   bool contains = false;
-  std::vector<TSNode>& stack = ws.stack;
-  stack.clear();
-  for (uint32_t i = ts_node_child_count(node); i > 0; --i) stack.push_back(ts_node_child(node, i - 1));
-  while (!stack.empty() && !contains) {
-    const TSNode n = stack.back();
-    stack.pop_back();
+  walk_descendants(node, ws, [&](TSNode n) {
     const TSSymbol symbol = ts_node_symbol(n);
     if (symbol_in(check.symbols, symbol)) {
       const std::string_view t = node_text(text, n);
       if (!check.text || RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), *check.text)) {
         contains = true;
         found = n;
-        break;
+        return Step::Stop;
       }
     }
-    if (symbol_in(boundaries, symbol)) continue;
-    for (uint32_t i = ts_node_child_count(n); i > 0; --i) stack.push_back(ts_node_child(n, i - 1));
-  }
+    return symbol_in(boundaries, symbol) ? Step::Skip : Step::Descend;
+  });
   return check.kind == Kind::Contains ? contains : !contains;
 }
 
@@ -1072,6 +1103,7 @@ void find_embedded(const RuleSet& rules, const MatchInput& input, MatchWorkspace
   const auto& boundaries = compiled.grammars[static_cast<int>(grammar)].function_boundaries;
   workspace.state().definitions.clear();
   workspace.state().bindings.clear();
+  workspace.state().binding_kinds.clear();
   workspace.state().ancestors.clear();
   std::vector<Hit> hits;
   for (const detail::EmbeddedMatcher& embedded : compiled.embedded) {
@@ -1104,6 +1136,7 @@ void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidat
       input.tree != nullptr ? detail::combined_query(compiled, grammar) : kNone;
   workspace.state().definitions.clear();
   workspace.state().bindings.clear();
+  workspace.state().binding_kinds.clear();
   workspace.state().ancestors.clear();  // a new tree: the cached path belongs to the last one
   std::vector<Hit> hits;
   for (std::uint32_t index : candidates) {
