@@ -47,10 +47,12 @@ struct EmbeddedRegion {
 struct MatchOptions {
   bool show_secrets = false;  // --show-secrets: the only way a full secret reaches any output
   std::span<const std::string> org_domains;  // normalized (normalize_org_domain); empty: unknown
-  // When set (one slot per rule): nanoseconds spent per rule are added here. A query match's time
-  // (finding it in the shared tree walk, then its predicates and checks) goes to the rule it
-  // belongs to; a regex rule's time is its search over the text.
+  // When set (one slot per rule): nanoseconds spent per rule are added here: a query match's
+  // predicates and checks go to the rule it belongs to, a regex rule's search over the text to it.
   std::uint64_t* rule_ns = nullptr;
+  // With rule_ns: the time tree-sitter's query cursor spends walking the tree to the next match.
+  // One walk serves every query rule of the grammar, so it belongs to no single rule.
+  std::uint64_t* query_walk_ns = nullptr;
   // config `piiSensitivity`: matchers with a higher "sensitivity" do not run
   PiiSensitivity sensitivity = PiiSensitivity::Medium;
   // When set: every secret span the rules found in the file (byte offsets, kept findings or not) is

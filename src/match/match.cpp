@@ -927,6 +927,11 @@ void run_combined(const detail::CompiledRules& compiled, const detail::CombinedQ
   TSQueryMatch match;
   std::uint64_t since = rule_ns != nullptr ? now_ns() : 0;
   while (ts_query_cursor_next_match(cursor, &match)) {
+    if (rule_ns != nullptr) {
+      const std::uint64_t now = now_ns();
+      if (options.query_walk_ns != nullptr) *options.query_walk_ns += now - since;
+      since = now;
+    }
     // Matchers with the same query text share its patterns: the match goes to each of them.
     const std::uint32_t first = combined.pattern_owner[match.pattern_index];
     const auto& twins = combined.owners[first].twins;
@@ -949,6 +954,7 @@ void run_combined(const detail::CompiledRules& compiled, const detail::CombinedQ
       }
     }
   }
+  if (rule_ns != nullptr && options.query_walk_ns != nullptr) *options.query_walk_ns += now_ns() - since;
 }
 
 bool yields_to(const std::vector<std::string>& patterns, const std::string& id) {

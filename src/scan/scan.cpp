@@ -153,7 +153,10 @@ class Worker {
     }
     MatchInput input{loaded.text, entry.language, lines, tree.get(), is_test_path(entry.relative_path)};
     MatchOptions match_options{options_.show_secrets, options_.org_domains};
-    if (options_.rule_timing) match_options.rule_ns = stats_.rule_ns.data();
+    if (options_.rule_timing) {
+      match_options.rule_ns = stats_.rule_ns.data();
+      match_options.query_walk_ns = &stats_.query_walk_ns;
+    }
     match_options.sensitivity = options_.pii_sensitivity;
     secret_spans_.clear();
     match_options.secret_spans = &secret_spans_;
@@ -200,7 +203,12 @@ class Worker {
   void match_embedded(std::string_view text, const MatchInput& host, const MatchOptions& match_options,
                       FileOutcome& outcome) {
     const auto& compiled = rules_.compiled();
+    const auto started = options_.rule_timing ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
     find_embedded(rules_, host, workspace_, regions_);
+    if (options_.rule_timing) {
+      stats_.embedded_search_ns += static_cast<std::uint64_t>(
+          std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started).count());
+    }
     for (const EmbeddedRegion& region : regions_) {
       const std::string_view piece = text.substr(region.start, region.end - region.start);
       if (options_.prefilter) {
@@ -269,6 +277,8 @@ void add_stats(ScanStats& total, const ScanStats& part) {
   for (int i = 0; i < kStageCount; ++i) total.stage_ns[i] += part.stage_ns[i];
   if (total.rule_ns.size() < part.rule_ns.size()) total.rule_ns.resize(part.rule_ns.size(), 0);
   for (std::size_t i = 0; i < part.rule_ns.size(); ++i) total.rule_ns[i] += part.rule_ns[i];
+  total.query_walk_ns += part.query_walk_ns;
+  total.embedded_search_ns += part.embedded_search_ns;
   for (auto [sum, add] : {std::pair{&total.rule_tree_files, &part.rule_tree_files},
                           std::pair{&total.rule_tree_only, &part.rule_tree_only}}) {
     if (sum->size() < add->size()) sum->resize(add->size(), 0);
