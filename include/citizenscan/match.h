@@ -50,9 +50,13 @@ struct MatchOptions {
   // When set (one slot per rule): nanoseconds spent per rule are added here: a query match's
   // predicates and checks go to the rule it belongs to, a regex rule's search over the text to it.
   std::uint64_t* rule_ns = nullptr;
-  // With rule_ns: the time tree-sitter's query cursor spends walking the tree to the next match.
-  // One walk serves every query rule of the grammar, so it belongs to no single rule.
+  // With rule_ns: the time tree-sitter's query cursor spends walking the tree to the next match,
+  // and the time spent finding embedded text in those matches. One walk serves every query rule
+  // of the grammar, so it belongs to no single rule.
   std::uint64_t* query_walk_ns = nullptr;
+  // When set, for a host file (not embedded input): the regions of embedded text, as
+  // find_embedded gives them, found in the same tree walk as the rules' matches.
+  std::vector<EmbeddedRegion>* embedded_regions = nullptr;
   // config `piiSensitivity`: matchers with a higher "sensitivity" do not run
   PiiSensitivity sensitivity = PiiSensitivity::Medium;
   // When set: every secret span the rules found in the file (byte offsets, kept findings or not) is

@@ -93,9 +93,8 @@ struct ScanStats {
   std::uint64_t wall_ns = 0;    // the whole scan
   std::vector<std::uint64_t> rule_ns;  // by rule index, with ScanOptions::rule_timing
   // With ScanOptions::rule_timing (wall time per worker, like rule_ns): tree-sitter's query cursor
-  // walking the trees for all query rules together, and the search for embedded text (its own walks).
+  // walking the trees for all query rules together, and finding embedded text in that walk.
   std::uint64_t query_walk_ns = 0;
-  std::uint64_t embedded_search_ns = 0;
   // By rule index, with ScanOptions::rule_timing: files where the rule survived the prefilter and
   // needs a syntax tree (so the file is parsed), and files where it was the only such rule.
   std::vector<std::uint64_t> rule_tree_files;

@@ -65,9 +65,9 @@ void print_stats(std::FILE* out, const ScanResult& result, const RuleSet& rules)
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return s.rule_ns[a] > s.rule_ns[b]; });
     std::fprintf(out,
-                 "stats: query walks (tree-sitter's cursor over each tree, shared by every query rule) %.3f s; "
-                 "embedded-text search %.3f s\n",
-                 seconds(s.query_walk_ns), seconds(s.embedded_search_ns));
+                 "stats: query walks (tree-sitter's cursor over each tree, shared by every query rule, and the "
+                 "search for embedded text) %.3f s\n",
+                 seconds(s.query_walk_ns));
     std::fprintf(out, "stats: slowest rules (query match checks and regex searches, summed over workers):\n");
     for (std::size_t i = 0; i < std::min<std::size_t>(10, order.size()); ++i) {
       if (s.rule_ns[order[i]] == 0) break;

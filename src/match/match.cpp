@@ -912,12 +912,32 @@ void run_regex(std::uint32_t rule_index, const RegexMatcher& matcher, const Matc
 
 constexpr std::uint32_t kQueryOrdinal = 0x8000;  // query matchers rank after a rule's regexes
 
+void add_regions(const std::vector<Hit>& hits, Language language, std::vector<EmbeddedRegion>& regions) {
+  for (const Hit& hit : hits) {
+    if (hit.end > hit.start) regions.push_back({hit.start, hit.end, language});
+  }
+}
+
+// Sorted by position, each region once (two entries may report the same string).
+void finish_regions(std::vector<EmbeddedRegion>& regions) {
+  std::sort(regions.begin(), regions.end(), [](const EmbeddedRegion& a, const EmbeddedRegion& b) {
+    return std::tie(a.start, a.end, a.language) < std::tie(b.start, b.end, b.language);
+  });
+  regions.erase(std::unique(regions.begin(), regions.end(),
+                            [](const EmbeddedRegion& a, const EmbeddedRegion& b) {
+                              return a.start == b.start && a.end == b.end && a.language == b.language;
+                            }),
+                regions.end());
+}
+
 // One walk of the tree for every query matcher of the grammar; matches of rules the prefilter
-// ruled out, or of matchers for another language on this grammar, are dropped here.
+// ruled out, or of matchers for another language on this grammar, are dropped here. With
+// `regions`, the matches of the packs' embedded entries become regions of embedded text in the
+// same walk (without, they are dropped too).
 void run_combined(const detail::CompiledRules& compiled, const detail::CombinedQuery& combined,
                   const std::vector<std::uint32_t>& candidates, const MatchInput& input,
                   const std::vector<TSSymbol>& boundaries, const MatchOptions& options, MatchWorkspace::State& ws,
-                  std::vector<Hit>& hits) {
+                  std::vector<Hit>& hits, std::vector<EmbeddedRegion>* regions) {
   std::uint64_t* const rule_ns = options.rule_ns;
   ws.candidate.assign(compiled.rules.size(), false);
   for (std::uint32_t r : candidates) ws.candidate[r] = true;
@@ -937,6 +957,26 @@ void run_combined(const detail::CompiledRules& compiled, const detail::CombinedQ
     const auto& twins = combined.owners[first].twins;
     for (std::size_t k = 0; k <= twins.size(); ++k) {
       const auto& owner = combined.owners[k == 0 ? first : twins[k - 1]];
+      if (owner.embedded) {
+        const detail::EmbeddedMatcher& embedded = compiled.embedded[owner.matcher];
+        if (regions != nullptr && !input.embedded && (embedded.matcher.languages & bit) != 0) {
+          ws.captures.clear();
+          for (uint16_t i = 0; i < match.capture_count; ++i) {
+            const int local = owner.capture_map[match.captures[i].index];
+            if (local >= 0) ws.captures.emplace_back(static_cast<std::uint32_t>(local), match.captures[i].node);
+          }
+          std::vector<Hit> found;
+          process_match(0, 0, embedded.matcher, match.pattern_index - owner.first_pattern, input, boundaries,
+                        MatchOptions{}, ws, found);
+          add_regions(found, embedded.language, *regions);
+        }
+        if (rule_ns != nullptr) {  // finding embedded text belongs to no rule: it counts as the walk's
+          const std::uint64_t now = now_ns();
+          if (options.query_walk_ns != nullptr) *options.query_walk_ns += now - since;
+          since = now;
+        }
+        continue;
+      }
       const QueryMatcher& matcher = compiled.rules[owner.rule].queries[owner.matcher];
       if (ws.candidate[owner.rule] && (matcher.languages & bit) != 0 && matcher.sensitivity <= options.sensitivity) {
         ws.captures.clear();
@@ -1099,35 +1139,46 @@ void finish_snippets(std::string_view text, const LineIndex& lines,
   }
 }
 
+namespace {
+
+// Without a combined query every embedded matcher has a query of its own.
+void find_embedded_one_by_one(const detail::CompiledRules& compiled, const MatchInput& input,
+                              const std::vector<TSSymbol>& boundaries, MatchWorkspace::State& ws,
+                              std::vector<EmbeddedRegion>& out) {
+  const detail::LanguageMask bit = detail::language_bit(input.language);
+  std::vector<Hit> hits;
+  for (const detail::EmbeddedMatcher& embedded : compiled.embedded) {
+    if (embedded.matcher.grammar != grammar_of(input.language) || (embedded.matcher.languages & bit) == 0 ||
+        !embedded.matcher.query) {
+      continue;
+    }
+    hits.clear();
+    run_query(0, 0, embedded.matcher, input, boundaries, MatchOptions{}, ws, hits);
+    add_regions(hits, embedded.language, out);
+  }
+}
+
+}  // namespace
+
 void find_embedded(const RuleSet& rules, const MatchInput& input, MatchWorkspace& workspace,
                    std::vector<EmbeddedRegion>& out) {
   out.clear();
   if (input.tree == nullptr) return;
   const detail::CompiledRules& compiled = rules.compiled();
   const Grammar grammar = grammar_of(input.language);
-  const detail::LanguageMask bit = detail::language_bit(input.language);
   const auto& boundaries = compiled.grammars[static_cast<int>(grammar)].function_boundaries;
   workspace.state().definitions.clear();
   workspace.state().bindings.clear();
   workspace.state().binding_kinds.clear();
   workspace.state().ancestors.clear();
-  std::vector<Hit> hits;
-  for (const detail::EmbeddedMatcher& embedded : compiled.embedded) {
-    if (embedded.matcher.grammar != grammar || (embedded.matcher.languages & bit) == 0) continue;
-    hits.clear();
-    run_query(0, 0, embedded.matcher, input, boundaries, MatchOptions{}, workspace.state(), hits);
-    for (const Hit& hit : hits) {
-      if (hit.end > hit.start) out.push_back({hit.start, hit.end, embedded.language});
-    }
+  std::vector<Hit> hits;  // stays empty: no rule is a candidate
+  const detail::CombinedQuery& combined = detail::combined_query(compiled, grammar);
+  if (combined.query) {
+    run_combined(compiled, combined, {}, input, boundaries, MatchOptions{}, workspace.state(), hits, &out);
+  } else {
+    find_embedded_one_by_one(compiled, input, boundaries, workspace.state(), out);
   }
-  std::sort(out.begin(), out.end(), [](const EmbeddedRegion& a, const EmbeddedRegion& b) {
-    return std::tie(a.start, a.end, a.language) < std::tie(b.start, b.end, b.language);
-  });
-  out.erase(std::unique(out.begin(), out.end(),
-                        [](const EmbeddedRegion& a, const EmbeddedRegion& b) {
-                          return a.start == b.start && a.end == b.end && a.language == b.language;
-                        }),
-            out.end());
+  finish_regions(out);
 }
 
 void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidates,
@@ -1167,9 +1218,14 @@ void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidat
       }
     }
   }
+  std::vector<EmbeddedRegion>* const regions = input.embedded ? nullptr : options.embedded_regions;
+  if (regions != nullptr) regions->clear();
   if (input.tree != nullptr && combined.query) {
-    run_combined(compiled, combined, candidates, input, boundaries, options, workspace.state(), hits);
+    run_combined(compiled, combined, candidates, input, boundaries, options, workspace.state(), hits, regions);
+  } else if (input.tree != nullptr && regions != nullptr) {
+    find_embedded_one_by_one(compiled, input, boundaries, workspace.state(), *regions);
   }
+  if (regions != nullptr) finish_regions(*regions);
   // One finding per rule and start; a rule that yields to another drops hits that overlap one.
   // Stable: among hits of one rule at one start, the first matcher / query match wins.
   std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {

@@ -167,7 +167,8 @@ struct CompiledRule {
 struct CombinedQuery {
   struct Owner {
     std::uint32_t rule = 0;
-    std::uint32_t matcher = 0;        // index into rules[rule].queries
+    std::uint32_t matcher = 0;        // index into rules[rule].queries, or into embedded
+    bool embedded = false;            // an "embedded" entry: its matches are regions, not findings
     std::uint32_t first_pattern = 0;  // the matcher's pattern 0 in the combined query
     std::vector<int> capture_map;     // combined capture id -> matcher capture id (-1: none)
     std::vector<std::uint32_t> twins;  // owners with the same query text, sharing these patterns

@@ -1062,10 +1062,10 @@ void fill_grammar_info(CompiledRules& rules) {
        "generator_function_declaration", "generator_function", "class_body"});
 }
 
-// Compiles every query matcher of one grammar and completes it. The rules' matchers go into one
-// combined query, so the file's tree is walked once and tree-sitter analyses the grammar once
-// (its fixed cost per ts_query_new is large: ~30 ms for the SQL grammar); embedded matchers are
-// compiled alone, since they run on their own. Matchers with the same text share one copy of its
+// Compiles every query matcher of one grammar and completes it. The rules' and the embedded
+// entries' matchers go into one combined query, so the file's tree is walked once (a walk costs
+// about a third of a parse) and tree-sitter analyses the grammar once (its fixed cost per
+// ts_query_new is large: ~30 ms for the SQL grammar). Matchers with the same text share one copy of its
 // patterns, and a match is handed to every matcher that wrote it (packs write `(call) @call` for
 // many matchers; the cursor walks it once). If the texts compile alone but not together, every
 // matcher runs on its own query instead.
@@ -1087,26 +1087,17 @@ void compile_grammar(const CompiledRules& rules, Grammar grammar, detail::Combin
     ctx.labels = &p.pack->labels;
     return ctx;
   };
-  std::vector<const PendingMatcher*> ruled;
-  for (const PendingMatcher& p : pending) {
-    if (!p.embedded) {
-      ruled.push_back(&p);
-      continue;
-    }
-    QueryMatcher& matcher = matcher_of(p);
-    const Context ctx = context_of(p);
-    matcher.query = compile_alone(ctx, p, grammar, matcher.expanded_text);
-    finalize_query_matcher(ctx, p, grammar, whole_query(matcher.query.get()), matcher);
-  }
-  if (ruled.empty()) return;
+  std::vector<const PendingMatcher*> members;
+  for (const PendingMatcher& p : pending) members.push_back(&p);
+  if (members.empty()) return;
   // The distinct texts, in order of first use, are the segments of the combined text.
   std::vector<const std::string*> texts;
   std::vector<uint32_t> starts;
-  std::vector<uint32_t> segment_of(ruled.size());
+  std::vector<uint32_t> segment_of(members.size());
   std::map<std::string_view, uint32_t> segment_index;
   std::string text;
-  for (std::size_t i = 0; i < ruled.size(); ++i) {
-    const std::string& own = matcher_of(*ruled[i]).expanded_text;
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    const std::string& own = matcher_of(*members[i]).expanded_text;
     const auto [it, added] = segment_index.emplace(own, static_cast<uint32_t>(texts.size()));
     if (added) {
       texts.push_back(&own);
@@ -1117,10 +1108,10 @@ void compile_grammar(const CompiledRules& rules, Grammar grammar, detail::Combin
     segment_of[i] = it->second;
   }
   auto first_matcher_of = [&](std::size_t segment) -> const PendingMatcher& {
-    for (std::size_t i = 0; i < ruled.size(); ++i) {
-      if (segment_of[i] == segment) return *ruled[i];
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      if (segment_of[i] == segment) return *members[i];
     }
-    return *ruled.front();  // unreachable: every segment has a matcher
+    return *members.front();  // unreachable: every segment has a matcher
   };
   uint32_t error_offset = 0;
   TSQueryError error = TSQueryErrorNone;
@@ -1184,17 +1175,17 @@ void compile_grammar(const CompiledRules& rules, Grammar grammar, detail::Combin
       views[segment] = whole_query(alone.back().get());
     }
   }
-  for (std::size_t i = 0; i < ruled.size(); ++i) {
-    QueryMatcher& matcher = matcher_of(*ruled[i]);
-    finalize_query_matcher(context_of(*ruled[i]), *ruled[i], grammar, views[segment_of[i]], matcher);
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    QueryMatcher& matcher = matcher_of(*members[i]);
+    finalize_query_matcher(context_of(*members[i]), *members[i], grammar, views[segment_of[i]], matcher);
     if (!together) matcher.query = alone[segment_of[i]];
   }
   if (!together) return;  // no combined query: the matchers run one by one
   std::vector<int> first_owner(texts.size(), -1);
-  for (std::size_t i = 0; i < ruled.size(); ++i) {
+  for (std::size_t i = 0; i < members.size(); ++i) {
     const auto owner = static_cast<std::uint32_t>(combined.owners.size());
     const QueryView& view = views[segment_of[i]];
-    combined.owners.push_back({ruled[i]->rule, ruled[i]->index, view.first_pattern, view.own, {}});
+    combined.owners.push_back({members[i]->rule, members[i]->index, members[i]->embedded, view.first_pattern, view.own, {}});
     int& first = first_owner[segment_of[i]];
     if (first < 0) first = static_cast<int>(owner);
     else combined.owners[static_cast<std::size_t>(first)].twins.push_back(owner);

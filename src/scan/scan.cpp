@@ -160,8 +160,13 @@ class Worker {
     match_options.sensitivity = options_.pii_sensitivity;
     secret_spans_.clear();
     match_options.secret_spans = &secret_spans_;
+    // Embedded text (SQL in strings) is found in the same tree walk as the rules' matches.
+    if (tree && !compiled.embedded.empty()) match_options.embedded_regions = &regions_;
     match_file(rules_, candidates_, input, match_options, workspace_, outcome.findings);
-    if (tree && !compiled.embedded.empty()) match_embedded(loaded.text, input, match_options, outcome);
+    if (match_options.embedded_regions != nullptr) {
+      match_options.embedded_regions = nullptr;
+      match_embedded(loaded.text, input, match_options, outcome);
+    }
     tree.reset();
     finish_snippets(loaded.text, lines, std::move(secret_spans_), options_.context_lines, options_.show_secrets,
                     outcome.findings);
@@ -198,17 +203,12 @@ class Worker {
     if (count == 1) ++stats_.rule_tree_only[last];
   }
 
-  // Text in another language inside the file (SQL in a string passed to execute()): each region is
-  // parsed on its own with its grammar and matched with that language's rules, in file offsets.
+  // Text in another language inside the file (SQL in a string passed to execute()), as match_file
+  // found it in regions_: each region is parsed on its own with its grammar and matched with that
+  // language's rules, in file offsets.
   void match_embedded(std::string_view text, const MatchInput& host, const MatchOptions& match_options,
                       FileOutcome& outcome) {
     const auto& compiled = rules_.compiled();
-    const auto started = options_.rule_timing ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
-    find_embedded(rules_, host, workspace_, regions_);
-    if (options_.rule_timing) {
-      stats_.embedded_search_ns += static_cast<std::uint64_t>(
-          std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started).count());
-    }
     for (const EmbeddedRegion& region : regions_) {
       const std::string_view piece = text.substr(region.start, region.end - region.start);
       if (options_.prefilter) {
@@ -278,7 +278,6 @@ void add_stats(ScanStats& total, const ScanStats& part) {
   if (total.rule_ns.size() < part.rule_ns.size()) total.rule_ns.resize(part.rule_ns.size(), 0);
   for (std::size_t i = 0; i < part.rule_ns.size(); ++i) total.rule_ns[i] += part.rule_ns[i];
   total.query_walk_ns += part.query_walk_ns;
-  total.embedded_search_ns += part.embedded_search_ns;
   for (auto [sum, add] : {std::pair{&total.rule_tree_files, &part.rule_tree_files},
                           std::pair{&total.rule_tree_only, &part.rule_tree_only}}) {
     if (sum->size() < add->size()) sum->resize(add->size(), 0);

@@ -151,7 +151,8 @@ TEST(Bulk, StatsReportSkipsBytesParseShareStagesAndSlowestRules) {
   EXPECT_NE(run.err.find("worker CPU: load "), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("stats: slowest rules"), std::string::npos) << run.err;
   // The shared tree walk is shown on its own, not charged to whichever rule's match comes next.
-  EXPECT_NE(run.err.find("stats: query walks (tree-sitter's cursor over each tree, shared by every query rule) "),
+  EXPECT_NE(run.err.find("stats: query walks (tree-sitter's cursor over each tree, shared by every query rule, and "
+                         "the search for embedded text) "),
             std::string::npos)
       << run.err;
   EXPECT_NE(run.err.find("peak RSS"), std::string::npos) << run.err;
