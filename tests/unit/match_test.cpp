@@ -710,6 +710,43 @@ TEST(MatchEmbedded, SqlInAPythonStringIsParsedAndMatchedInFileOffsets) {
   EXPECT_NE(tree_sexp(sql.parse("DELETE FROM x;", 0).tree.get()).find("(delete"), std::string::npos);
 }
 
+TEST(MatchEmbedded, RegionsComeFromTheRulesWalkEvenWhereAnEntryAndARuleShareAQuery) {
+  // The embedded entry and the rule write the same query text: one copy of its patterns serves
+  // both, a finding for the rule and a region for the entry.
+  const std::string query = R"((call function: (attribute attribute: (identifier) @m) arguments: (argument_list . (string (string_content) @sql)) (#eq? @m \"execute\")))";
+  const std::string text = R"J({"pack": "t",
+    "embedded": [{"languages": ["python"], "language": "sql", "report": "sql", "query": ")J" + query + R"J("}],
+    "rules": [)J" + rule("t/execute", R"(["python"])", "execute", R"J({"query": ")J" + query + R"J(", "report": "sql"})J") + "]}";
+  RuleSet rules = RuleSet::load_from_texts({{"t.json", text}});
+  const std::string source = "def f(cur):\n    cur.execute('SELECT 1')\n    cur.execute(\"DELETE FROM staging\")\n";
+  Parser python(Grammar::Python);
+  TreePtr tree = python.parse(source, 0).tree;
+  LineIndex lines(source);
+  MatchWorkspace workspace;
+  MatchInput host{source, Language::Python, lines, tree.get()};
+  std::vector<EmbeddedRegion> alone;
+  find_embedded(rules, host, workspace, alone);
+  std::vector<EmbeddedRegion> walked{{1, 2, Language::Sql}};  // stale content is replaced
+  MatchOptions options;
+  options.embedded_regions = &walked;
+  std::vector<Finding> findings;
+  match_file(rules, {0}, host, options, workspace, findings);
+  ASSERT_EQ(alone.size(), 2u);
+  ASSERT_EQ(walked.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(walked[i].start, alone[i].start);
+    EXPECT_EQ(walked[i].end, alone[i].end);
+    EXPECT_EQ(walked[i].language, Language::Sql);
+  }
+  EXPECT_EQ(source.substr(walked[0].start, walked[0].end - walked[0].start), "SELECT 1");
+  EXPECT_EQ(findings.size(), 2u);
+  // A rule the prefilter ruled out gives no finding; the regions are still found.
+  findings.clear();
+  match_file(rules, {}, host, options, workspace, findings);
+  EXPECT_TRUE(findings.empty());
+  EXPECT_EQ(walked.size(), 2u);
+}
+
 TEST(MatchEmbedded, EmbeddedLanguageMustHaveAGrammar) {
   const std::string text = R"J({"pack": "t",
     "embedded": [{"languages": ["python"], "language": "env", "query": "(string) @s"}], "rules": []})J";
