@@ -3,10 +3,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <sstream>
+
+#include <nlohmann/json.hpp>
 
 namespace citizenscan::testing {
 namespace fs = std::filesystem;
@@ -96,6 +100,45 @@ void TempTree::write(const std::string& relative, const std::string& content) co
 }
 
 std::set<Expectation> read_expectations(const fs::path& dir) { return read_annotations(dir).expected; }
+
+bool FixtureCheck::passed() const {
+  return scanned() && !annotations.expected.empty() && missing.empty() && extra.empty() && on_negatives.empty();
+}
+
+std::string FixtureCheck::describe_failure() const {
+  if (!scanned()) return "the scan failed: exit " + std::to_string(run.exit_code) + "\n" + run.err;
+  std::string out;
+  if (annotations.expected.empty()) out += "  no `expect:` annotations: the check would prove nothing\n";
+  out += "  missing (annotated, not found):\n" + describe(missing);
+  out += "  extra (found, not annotated):\n" + describe(extra);
+  out += "  on expect-none lines of their pack:\n" + describe(on_negatives);
+  return out;
+}
+
+FixtureCheck check_fixtures(const fs::path& dir, const std::vector<std::string>& rule_args) {
+  FixtureCheck check;
+  std::vector<std::string> args{"scan", "--format", "json", "--no-ignore", "--jobs", "2", dir.string()};
+  args.insert(args.end(), rule_args.begin(), rule_args.end());
+  check.run = run_citizenscan(args);
+  check.annotations = read_annotations(dir);
+  if (!check.scanned()) return check;
+  std::set<Expectation> actual;
+  const nlohmann::json report = nlohmann::json::parse(check.run.out);
+  for (const auto& f : report["findings"]) {
+    if (f.value("suppressed", false)) continue;
+    actual.emplace(f["relative_path"].get<std::string>(), f["line"].get<int>(), f["rule_id"].get<std::string>());
+  }
+  const std::set<Expectation>& expected = check.annotations.expected;
+  std::set_difference(expected.begin(), expected.end(), actual.begin(), actual.end(),
+                      std::inserter(check.missing, check.missing.end()));
+  std::set_difference(actual.begin(), actual.end(), expected.begin(), expected.end(),
+                      std::inserter(check.extra, check.extra.end()));
+  for (const auto& [path, line, rule] : actual) {
+    const std::string pack = rule.substr(0, rule.find('/'));
+    if (check.annotations.negatives.contains({path, line, pack})) check.on_negatives.emplace(path, line, rule);
+  }
+  return check;
+}
 
 std::string describe(const std::set<Expectation>& items) {
   std::string out;

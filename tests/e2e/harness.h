@@ -50,6 +50,23 @@ class TempTree {
 // The `expect:` annotations under `dir` (format: tests/support/annotations.h).
 std::set<Expectation> read_expectations(const std::filesystem::path& dir);
 
+// One run of the fixture harness: the scanner's findings over `dir` against its annotations.
+// Passing means: the scan ran (exit 0 or 1), there are annotations at all, every annotated finding was
+// reported, nothing else was, and nothing of a pack was reported on a line marked `expect-none` for it.
+struct FixtureCheck {
+  RunResult run;
+  Annotations annotations;
+  std::set<Expectation> missing;        // annotated, not found
+  std::set<Expectation> extra;          // found, not annotated
+  std::set<Expectation> on_negatives;   // found on an `expect-none` line of the finding's pack
+  bool scanned() const { return run.exit_code == 0 || run.exit_code == 1; }
+  bool passed() const;
+  std::string describe_failure() const;
+};
+
+// `rule_args` replace the built-in packs when not empty (e.g. {"--no-builtin-rules", "--rules", PATH}).
+FixtureCheck check_fixtures(const std::filesystem::path& dir, const std::vector<std::string>& rule_args = {});
+
 std::string describe(const std::set<Expectation>& items);
 
 }  // namespace citizenscan::testing
