@@ -129,7 +129,7 @@ ProjectConfig parse_config(std::string_view text, const std::string& path) {
   Json doc;
   try {
     doc = Json::parse(text, nullptr, true, /*ignore_comments=*/true);
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {  // a syntax error, or a number too large (out_of_range)
     // nlohmann's message carries the line and column; drop its "[json.exception...]" prefix.
     std::string what = e.what();
     if (const auto end = what.find("] "); what.rfind("[json.exception", 0) == 0 && end != std::string::npos) {

@@ -876,7 +876,7 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
   json doc;
   try {
     doc = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // a syntax error, or a number too large (out_of_range)
     ctx.fail("", std::string("malformed JSON: ") + e.what());
   }
   check_keys(ctx, "", doc, {"$schema", "pack", "description", "definitions", "labels", "embedded", "rules"});

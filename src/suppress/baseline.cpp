@@ -43,7 +43,7 @@ std::vector<BaselineEntry> parse_baseline(std::string_view text, const std::stri
   Json doc;
   try {
     doc = Json::parse(text);
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {  // a syntax error, or a number too large (out_of_range)
     throw BaselineError(source + ": not a citizenscan baseline (invalid JSON: " + e.what() + ")");
   }
   if (!doc.is_object() || doc.value("tool", "") != kToolName || !doc.contains("findings") ||

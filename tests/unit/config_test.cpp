@@ -91,6 +91,13 @@ TEST(Config, ProblemsNameTheFileAndTheKeyPath) {
       << config_error("{\n\"failOn\": \"error\",\n}");
 }
 
+// A number JSON cannot hold is nlohmann's out_of_range, not its parse_error: it escaped as a bare
+// "[json.exception.out_of_range.406] ..." without the file (found by the config fuzz target).
+TEST(Config, NumberTooLargeIsAConfigErrorNamingTheFile) {
+  EXPECT_EQ(config_error(R"({"failOn": 1E400})"),
+            "/proj/.citizenscan.json: not valid JSON: number overflow parsing '1E400'");
+}
+
 TEST(Config, StarterConfigIsValid) {
   const ProjectConfig config = parse_config(starter_config(), "/proj/.citizenscan.json");
   EXPECT_EQ(config.fail_on, "warning");

@@ -49,6 +49,15 @@ TEST(Rules, MalformedJsonNamesTheFile) {
   EXPECT_NE(error.find("malformed JSON"), std::string::npos) << error;
 }
 
+// nlohmann reports a number it cannot hold as out_of_range, not parse_error; it escaped the loader
+// without the file's name (same cause as Config.NumberTooLargeIsAConfigErrorNamingTheFile).
+TEST(Rules, NumberTooLargeIsMalformedJsonNamingTheFile) {
+  const std::string error = load_error(R"({"pack": "demo", "rules": [], "n": 1E400})");
+  EXPECT_NE(error.find("packs/demo.json"), std::string::npos) << error;
+  EXPECT_NE(error.find("malformed JSON"), std::string::npos) << error;
+  EXPECT_NE(error.find("number overflow parsing '1E400'"), std::string::npos) << error;
+}
+
 TEST(Rules, QuerySyntaxErrorGivesRuleAndOffset) {
   const std::string error = load_error(pack_with_matcher(R"J({"query": "(identifier @name"})J"));
   EXPECT_NE(error.find("rule demo/thing"), std::string::npos) << error;

@@ -1,4 +1,4 @@
-// suppress: inline `citizenscan:ignore RULE -- reason` comments (apply_inline_ignores).
+// suppress: inline `citizenscan:ignore RULE -- reason` comments (apply_inline_ignores), baselines.
 #include <string>
 #include <vector>
 
@@ -83,6 +83,18 @@ TEST(InlineIgnores, MalformedIgnoresSuppressNothingAndSaySo) {
       "suppresses nothing";
   EXPECT_EQ(applied.notes, (Lines{"line 1" + needs_rule, "line 2" + needs_rule, "line 3" + needs_rule,
                                   "line 4" + needs_rule}));
+}
+
+// A number JSON cannot hold (out_of_range in nlohmann, not parse_error) is a BaselineError naming
+// the file, like any other broken baseline.
+TEST(Baseline, NumberTooLargeIsABaselineErrorNamingTheFile) {
+  try {
+    (void)parse_baseline(R"({"tool": "citizenscan", "findings": [], "n": 1E400})", "old.json");
+    ADD_FAILURE() << "accepted";
+  } catch (const BaselineError& e) {
+    EXPECT_EQ(std::string(e.what()).rfind("old.json: not a citizenscan baseline (invalid JSON: ", 0), 0U) << e.what();
+    EXPECT_NE(std::string(e.what()).find("number overflow parsing '1E400'"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace
