@@ -67,6 +67,7 @@ python3 "$repo/bench/fuzz/seeds.py" "$repo" "$build/seeds" "$starter/.citizensca
 # Leaks are findings too: libFuzzer checks each input with LeakSanitizer (-detect_leaks=1, its default).
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:symbolize=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$repo/bench/fuzz/lsan.supp:print_suppressions=0}
 found=0
 rows=()
 for target in "${targets[@]}"; do

@@ -3,7 +3,7 @@
 // The first byte chooses the file (low four bits: the language, by its name) and options:
 //   0x10 --show-secrets   0x20 --parse-minified   0x40 two lines of context   0x80 --no-inline-ignores
 // The rest is the file. Checked: no internal error, regions that are regions, and SARIF of the
-// result that keeps the rules of tests/support/sarif_checks.h.
+// result (with the rules found) that keeps the rules of tests/support/sarif_checks.h.
 #include <unistd.h>
 
 #include <cstddef>

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -67,7 +68,12 @@ std::string write(void (*writer)(std::ostream&, const ReportInput&), const Repor
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   FuzzedDataProvider in(data, size);
   std::vector<RuleInfo> rules;
-  for (std::size_t n = in.ConsumeIntegralInRange<std::size_t>(0, 4); n > 0; --n) rules.push_back(rule_from(in));
+  std::set<std::string> ids;
+  for (std::size_t n = in.ConsumeIntegralInRange<std::size_t>(0, 4); n > 0; --n) {
+    rules.push_back(rule_from(in));
+    // A RuleSet's ids are unique (a duplicate is a load error), so the writer may rely on it.
+    while (!ids.insert(rules.back().id).second) rules.back().id += "+";
+  }
   std::vector<Finding> findings;
   for (std::size_t n = in.ConsumeIntegralInRange<std::size_t>(0, 8); n > 0; --n) findings.push_back(finding_from(in, rules));
   std::vector<Diagnostic> diagnostics;

@@ -197,8 +197,14 @@ class Checker {
         if (const json* listed = member(*driver, where + ".tool.driver", "rules", json::value_t::array)) rules = listed;
       }
     }
+    std::set<std::string> rule_ids;
     for (std::size_t i = 0; i < rules->size(); ++i) {
-      rule((*rules)[i], where + ".tool.driver.rules[" + std::to_string(i) + "]");
+      const std::string at = where + ".tool.driver.rules[" + std::to_string(i) + "]";
+      rule((*rules)[i], at);
+      if ((*rules)[i].is_object() && (*rules)[i].contains("id") && (*rules)[i]["id"].is_string() &&
+          !rule_ids.insert((*rules)[i]["id"].get<std::string>()).second) {
+        add(at + ".id", (*rules)[i]["id"].dump() + " is listed twice");
+      }
     }
     if (const json* details = member(run, where, "automationDetails", json::value_t::object)) {
       const json* id = member(*details, where + ".automationDetails", "id", json::value_t::string);

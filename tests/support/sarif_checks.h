@@ -4,7 +4,8 @@
 // checked separately (tests/e2e/validate_sarif.py, Python jsonschema); these are the rules the
 // schema does not state or that GitHub code scanning adds:
 //   - the text is JSON (so valid UTF-8) with $schema, version 2.1.0 and exactly one run;
-//   - every rule has an id, texts, at most 20 unique tags and a security-severity from 0.0 to 10.0;
+//   - every rule has an id of its own, texts, at most 20 unique tags and a security-severity from
+//     0.0 to 10.0;
 //   - every result names its rule (a ruleIndex points at a rule with the same id), has a level,
 //     a message and one location whose region starts at line and column >= 1 and never ends before
 //     it starts; at most 25,000 results;

@@ -323,6 +323,8 @@ TEST(SarifChecks, AcceptTheWritersLogAndNameEachBreakage) {
             "runs[0].tool.driver.rules[1].properties.tags: 21 tags");
   EXPECT_EQ(problems_after([](json& run) { run["tool"]["driver"]["rules"][0]["properties"]["security-severity"] = "11"; }),
             (Problems{"runs[0].tool.driver.rules[0].properties.security-severity: '11' is not a number from 0.0 to 10.0"}));
+  EXPECT_EQ(problems_after([](json& run) { run["tool"]["driver"]["rules"][2]["id"] = "db-loops/query-in-loop"; }),
+            (Problems{R"(runs[0].tool.driver.rules[2].id: "db-loops/query-in-loop" is listed twice)"}));
   EXPECT_EQ(problems_after([](json& run) { run["results"][0].erase("message"); }),
             (Problems{"runs[0].results[0]: missing 'message'"}));
   EXPECT_EQ(problems_after([](json& run) { run["automationDetails"]["id"] = "citizenscan"; }),
