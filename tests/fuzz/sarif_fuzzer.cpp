@@ -30,8 +30,14 @@ RuleInfo rule_from(FuzzedDataProvider& in) {
   rule.help_markdown = text(in, 256);
   rule.severity = in.PickValueInArray({Severity::Note, Severity::Warning, Severity::Error});
   rule.security_severity = in.ConsumeFloatingPoint<double>();
-  for (std::size_t n = in.ConsumeIntegralInRange<std::size_t>(0, 3); n > 0; --n) rule.cwe.push_back(text(in, 12));
-  for (std::size_t n = in.ConsumeIntegralInRange<std::size_t>(0, 24); n > 0; --n) rule.tags.push_back(text(in, 12));
+  // Tags come from a pack's JSON, so they are valid UTF-8 (two invalid ones could turn into the same
+  // U+FFFD text and repeat): ASCII here.
+  auto ascii = [](std::string value) {
+    for (char& c : value) c = static_cast<char>(c & 0x7F);
+    return value;
+  };
+  for (std::size_t n = in.ConsumeIntegralInRange<std::size_t>(0, 3); n > 0; --n) rule.cwe.push_back(ascii(text(in, 12)));
+  for (std::size_t n = in.ConsumeIntegralInRange<std::size_t>(0, 24); n > 0; --n) rule.tags.push_back(ascii(text(in, 12)));
   rule.precision = text(in, 12);
   return rule;
 }
