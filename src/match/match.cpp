@@ -945,56 +945,53 @@ void run_combined(const detail::CompiledRules& compiled, const detail::CombinedQ
   TSQueryCursor* cursor = ws.cursor.get();
   ts_query_cursor_exec(cursor, combined.query.get(), ts_tree_root_node(input.tree));
   TSQueryMatch match;
+  // --stats: the time since the last charge goes to a rule, or to the shared walk (the cursor, and
+  // finding embedded text, which belongs to no rule).
   std::uint64_t since = rule_ns != nullptr ? now_ns() : 0;
-  while (ts_query_cursor_next_match(cursor, &match)) {
-    if (rule_ns != nullptr) {
-      const std::uint64_t now = now_ns();
-      if (options.query_walk_ns != nullptr) *options.query_walk_ns += now - since;
-      since = now;
+  const auto charge = [&](std::uint64_t* counter) {
+    if (rule_ns == nullptr) return;
+    const std::uint64_t now = now_ns();
+    if (counter != nullptr) *counter += now - since;
+    since = now;
+  };
+  // The match's captures under the owner's own capture numbers.
+  const auto map_captures = [&](const detail::CombinedQuery::Owner& owner) {
+    ws.captures.clear();
+    for (uint16_t i = 0; i < match.capture_count; ++i) {
+      const int local = owner.capture_map[match.captures[i].index];
+      if (local >= 0) ws.captures.emplace_back(static_cast<std::uint32_t>(local), match.captures[i].node);
     }
+  };
+  std::vector<Hit> found;  // an embedded entry's matches, reused
+  while (ts_query_cursor_next_match(cursor, &match)) {
+    charge(options.query_walk_ns);
     // Matchers with the same query text share its patterns: the match goes to each of them.
     const std::uint32_t first = combined.pattern_owner[match.pattern_index];
     const auto& twins = combined.owners[first].twins;
     for (std::size_t k = 0; k <= twins.size(); ++k) {
       const auto& owner = combined.owners[k == 0 ? first : twins[k - 1]];
+      const std::uint32_t pattern = match.pattern_index - owner.first_pattern;
       if (owner.embedded) {
         const detail::EmbeddedMatcher& embedded = compiled.embedded[owner.matcher];
         if (regions != nullptr && !input.embedded && (embedded.matcher.languages & bit) != 0) {
-          ws.captures.clear();
-          for (uint16_t i = 0; i < match.capture_count; ++i) {
-            const int local = owner.capture_map[match.captures[i].index];
-            if (local >= 0) ws.captures.emplace_back(static_cast<std::uint32_t>(local), match.captures[i].node);
-          }
-          std::vector<Hit> found;
-          process_match(0, 0, embedded.matcher, match.pattern_index - owner.first_pattern, input, boundaries,
-                        MatchOptions{}, ws, found);
+          map_captures(owner);
+          found.clear();
+          process_match(0, 0, embedded.matcher, pattern, input, boundaries, MatchOptions{}, ws, found);
           add_regions(found, embedded.language, *regions);
         }
-        if (rule_ns != nullptr) {  // finding embedded text belongs to no rule: it counts as the walk's
-          const std::uint64_t now = now_ns();
-          if (options.query_walk_ns != nullptr) *options.query_walk_ns += now - since;
-          since = now;
-        }
+        charge(options.query_walk_ns);
         continue;
       }
       const QueryMatcher& matcher = compiled.rules[owner.rule].queries[owner.matcher];
       if (ws.candidate[owner.rule] && (matcher.languages & bit) != 0 && matcher.sensitivity <= options.sensitivity) {
-        ws.captures.clear();
-        for (uint16_t i = 0; i < match.capture_count; ++i) {
-          const int local = owner.capture_map[match.captures[i].index];
-          if (local >= 0) ws.captures.emplace_back(static_cast<std::uint32_t>(local), match.captures[i].node);
-        }
-        process_match(owner.rule, kQueryOrdinal + owner.matcher, matcher, match.pattern_index - owner.first_pattern,
-                      input, boundaries, options, ws, hits);
+        map_captures(owner);
+        process_match(owner.rule, kQueryOrdinal + owner.matcher, matcher, pattern, input, boundaries, options, ws,
+                      hits);
       }
-      if (rule_ns != nullptr) {
-        const std::uint64_t now = now_ns();
-        rule_ns[owner.rule] += now - since;
-        since = now;
-      }
+      charge(rule_ns != nullptr ? &rule_ns[owner.rule] : nullptr);
     }
   }
-  if (rule_ns != nullptr && options.query_walk_ns != nullptr) *options.query_walk_ns += now_ns() - since;
+  charge(options.query_walk_ns);
 }
 
 bool yields_to(const std::vector<std::string>& patterns, const std::string& id) {
@@ -1141,6 +1138,14 @@ void finish_snippets(std::string_view text, const LineIndex& lines,
 
 namespace {
 
+// A new tree: the definition and binding indexes and the cached ancestor path belong to the last one.
+void forget_tree(MatchWorkspace::State& ws) {
+  ws.definitions.clear();
+  ws.bindings.clear();
+  ws.binding_kinds.clear();
+  ws.ancestors.clear();
+}
+
 // Without a combined query every embedded matcher has a query of its own.
 void find_embedded_one_by_one(const detail::CompiledRules& compiled, const MatchInput& input,
                               const std::vector<TSSymbol>& boundaries, MatchWorkspace::State& ws,
@@ -1167,10 +1172,7 @@ void find_embedded(const RuleSet& rules, const MatchInput& input, MatchWorkspace
   const detail::CompiledRules& compiled = rules.compiled();
   const Grammar grammar = grammar_of(input.language);
   const auto& boundaries = compiled.grammars[static_cast<int>(grammar)].function_boundaries;
-  workspace.state().definitions.clear();
-  workspace.state().bindings.clear();
-  workspace.state().binding_kinds.clear();
-  workspace.state().ancestors.clear();
+  forget_tree(workspace.state());
   std::vector<Hit> hits;  // stays empty: no rule is a candidate
   const detail::CombinedQuery& combined = detail::combined_query(compiled, grammar);
   if (combined.query) {
@@ -1191,10 +1193,7 @@ void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidat
   static const detail::CombinedQuery kNone;
   const detail::CombinedQuery& combined =
       input.tree != nullptr ? detail::combined_query(compiled, grammar) : kNone;
-  workspace.state().definitions.clear();
-  workspace.state().bindings.clear();
-  workspace.state().binding_kinds.clear();
-  workspace.state().ancestors.clear();  // a new tree: the cached path belongs to the last one
+  forget_tree(workspace.state());
   std::vector<Hit> hits;
   for (std::uint32_t index : candidates) {
     const CompiledRule& rule = compiled.rules[index];

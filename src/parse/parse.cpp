@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <cstdlib>
 #include <optional>
 #include <stdexcept>
@@ -128,7 +127,7 @@ ParseOutcome Parser::parse(std::string_view source, unsigned budget_ms) {
       ts_parser_reset(parser_.get());
       outcome.error = stop_ != nullptr && stop_->load(std::memory_order_relaxed)
                           ? "parse stopped: the scan was interrupted"
-                          : "parse budget of " + std::to_string(budget_ms) + " ms exceeded";  // CPU time
+                          : "parse budget of " + std::to_string(budget_ms) + " ms exceeded";
       return outcome;
     }
   }

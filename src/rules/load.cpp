@@ -844,6 +844,16 @@ void finalize_regex_matcher(const Context& ctx, const PendingMatcher& p, RegexMa
   matcher.refinements = parse_refinements(ctx, where, m, resolve, matcher.secret_group);
 }
 
+// The load-time context of a declared matcher, for completing it later. The regex cache is the
+// caller's: grammars and rules may be completed on several threads at once.
+Context context_for(const PendingMatcher& p, std::map<std::string, std::shared_ptr<const RE2>>& regex_cache) {
+  Context ctx{p.pack->source, p.rule_id};
+  ctx.definitions = &p.pack->definitions;
+  ctx.regex_cache = &regex_cache;
+  ctx.labels = &p.pack->labels;
+  return ctx;
+}
+
 void compile_rule_regexes(const CompiledRules& rules, std::uint32_t index) {
   if (!rules.pending || index >= rules.pending->regexes_by_rule.size()) return;
   // As in compile_grammar: only this call writes the rule's regex matchers, before any reader
@@ -851,11 +861,7 @@ void compile_rule_regexes(const CompiledRules& rules, std::uint32_t index) {
   auto& writable = const_cast<CompiledRules&>(rules);
   std::map<std::string, std::shared_ptr<const RE2>> regex_cache;
   for (const PendingMatcher& p : rules.pending->regexes_by_rule[index]) {
-    Context ctx{p.pack->source, p.rule_id};
-    ctx.definitions = &p.pack->definitions;
-    ctx.regex_cache = &regex_cache;
-    ctx.labels = &p.pack->labels;
-    finalize_regex_matcher(ctx, p, writable.rules[index].regexes[p.index]);
+    finalize_regex_matcher(context_for(p, regex_cache), p, writable.rules[index].regexes[p.index]);
   }
 }
 
@@ -1079,40 +1085,29 @@ void compile_grammar(const CompiledRules& rules, Grammar grammar, detail::Combin
   auto matcher_of = [&](const PendingMatcher& p) -> QueryMatcher& {
     return p.embedded ? writable.embedded[p.index].matcher : writable.rules[p.rule].queries[p.index];
   };
-  std::map<std::string, std::shared_ptr<const RE2>> regex_cache;  // per call: grammars may compile at once
-  auto context_of = [&](const PendingMatcher& p) {
-    Context ctx{p.pack->source, p.rule_id};
-    ctx.definitions = &p.pack->definitions;
-    ctx.regex_cache = &regex_cache;
-    ctx.labels = &p.pack->labels;
-    return ctx;
-  };
-  std::vector<const PendingMatcher*> members;
-  for (const PendingMatcher& p : pending) members.push_back(&p);
-  if (members.empty()) return;
-  // The distinct texts, in order of first use, are the segments of the combined text.
+  std::map<std::string, std::shared_ptr<const RE2>> regex_cache;
+  auto context_of = [&](const PendingMatcher& p) { return context_for(p, regex_cache); };
+  if (pending.empty()) return;
+  // The distinct texts, in order of first use, are the segments of the combined text; each
+  // remembers the first matcher that wrote it (for errors and lone compiles).
   std::vector<const std::string*> texts;
   std::vector<uint32_t> starts;
-  std::vector<uint32_t> segment_of(members.size());
+  std::vector<const PendingMatcher*> first_writer;
+  std::vector<uint32_t> segment_of(pending.size());
   std::map<std::string_view, uint32_t> segment_index;
   std::string text;
-  for (std::size_t i = 0; i < members.size(); ++i) {
-    const std::string& own = matcher_of(*members[i]).expanded_text;
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    const std::string& own = matcher_of(pending[i]).expanded_text;
     const auto [it, added] = segment_index.emplace(own, static_cast<uint32_t>(texts.size()));
     if (added) {
       texts.push_back(&own);
       starts.push_back(static_cast<uint32_t>(text.size()));
+      first_writer.push_back(&pending[i]);
       text += own;
       text += '\n';
     }
     segment_of[i] = it->second;
   }
-  auto first_matcher_of = [&](std::size_t segment) -> const PendingMatcher& {
-    for (std::size_t i = 0; i < members.size(); ++i) {
-      if (segment_of[i] == segment) return *members[i];
-    }
-    return *members.front();  // unreachable: every segment has a matcher
-  };
   uint32_t error_offset = 0;
   TSQueryError error = TSQueryErrorNone;
   std::shared_ptr<TSQuery> query(ts_query_new(ts_language_for(grammar), text.data(), static_cast<uint32_t>(text.size()),
@@ -1121,8 +1116,7 @@ void compile_grammar(const CompiledRules& rules, Grammar grammar, detail::Combin
   if (!query) {
     // Report the error in the matcher whose text holds it, at its offset there.
     const auto segment = static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), error_offset) - starts.begin()) - 1;
-    const PendingMatcher& p = first_matcher_of(segment);
-    compile_alone(context_of(p), p, grammar, *texts[segment]);
+    compile_alone(context_of(*first_writer[segment]), *first_writer[segment], grammar, *texts[segment]);
   }
   std::vector<QueryView> views(texts.size());
   bool together = query != nullptr;
@@ -1170,22 +1164,22 @@ void compile_grammar(const CompiledRules& rules, Grammar grammar, detail::Combin
   std::vector<std::shared_ptr<TSQuery>> alone;
   if (!together) {
     for (std::size_t segment = 0; segment < texts.size(); ++segment) {
-      const PendingMatcher& p = first_matcher_of(segment);
+      const PendingMatcher& p = *first_writer[segment];
       alone.push_back(compile_alone(context_of(p), p, grammar, *texts[segment]));
       views[segment] = whole_query(alone.back().get());
     }
   }
-  for (std::size_t i = 0; i < members.size(); ++i) {
-    QueryMatcher& matcher = matcher_of(*members[i]);
-    finalize_query_matcher(context_of(*members[i]), *members[i], grammar, views[segment_of[i]], matcher);
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    QueryMatcher& matcher = matcher_of(pending[i]);
+    finalize_query_matcher(context_of(pending[i]), pending[i], grammar, views[segment_of[i]], matcher);
     if (!together) matcher.query = alone[segment_of[i]];
   }
   if (!together) return;  // no combined query: the matchers run one by one
   std::vector<int> first_owner(texts.size(), -1);
-  for (std::size_t i = 0; i < members.size(); ++i) {
+  for (std::size_t i = 0; i < pending.size(); ++i) {
     const auto owner = static_cast<std::uint32_t>(combined.owners.size());
     const QueryView& view = views[segment_of[i]];
-    combined.owners.push_back({members[i]->rule, members[i]->index, members[i]->embedded, view.first_pattern, view.own, {}});
+    combined.owners.push_back({pending[i].rule, pending[i].index, pending[i].embedded, view.first_pattern, view.own, {}});
     int& first = first_owner[segment_of[i]];
     if (first < 0) first = static_cast<int>(owner);
     else combined.owners[static_cast<std::size_t>(first)].twins.push_back(owner);

@@ -163,10 +163,7 @@ class Worker {
     // Embedded text (SQL in strings) is found in the same tree walk as the rules' matches.
     if (tree && !compiled.embedded.empty()) match_options.embedded_regions = &regions_;
     match_file(rules_, candidates_, input, match_options, workspace_, outcome.findings);
-    if (match_options.embedded_regions != nullptr) {
-      match_options.embedded_regions = nullptr;
-      match_embedded(loaded.text, input, match_options, outcome);
-    }
+    if (match_options.embedded_regions != nullptr) match_embedded(loaded.text, input, match_options, outcome);
     tree.reset();
     finish_snippets(loaded.text, lines, std::move(secret_spans_), options_.context_lines, options_.show_secrets,
                     outcome.findings);

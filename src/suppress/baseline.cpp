@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <tuple>
 
@@ -105,36 +106,10 @@ std::vector<bool> BaselineMatcher::take_passes(const std::vector<Finding>& findi
   return taken;
 }
 
-std::size_t BaselineMatcher::apply_own_path(std::vector<Finding>& findings, const std::string& justification,
-                                            std::vector<Finding>& held) {
-  const std::vector<bool> taken = take_passes(findings, false, false);
-  std::size_t marked = 0;
-  std::vector<Finding> kept;
-  kept.reserve(findings.size());
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    Finding& finding = findings[i];
-    if (taken[i]) {
-      finding.suppression = Suppression{SuppressionKind::External, justification};
-      ++marked;
-    } else if (!finding.suppression) {
-      const auto [first, last] = by_fingerprint_.equal_range(finding.fingerprint);
-      const bool elsewhere = std::any_of(first, last, [&](const auto& hit) {
-        const BaselineEntry& entry = remaining_[hit.second];
-        return entry.count > 0 && entry.rule_id == finding.rule_id && entry.path != finding.relative_path;
-      });
-      if (elsewhere) {
-        held.push_back(std::move(finding));
-        continue;
-      }
-    }
-    kept.push_back(std::move(finding));
-  }
-  findings = std::move(kept);
-  return marked;
-}
+namespace {
 
-std::size_t BaselineMatcher::apply(std::vector<Finding>& findings, const std::string& justification) {
-  const std::vector<bool> taken = take(findings);
+// Marks the taken findings as baselined; returns how many.
+std::size_t mark_taken(std::vector<Finding>& findings, const std::vector<bool>& taken, const std::string& justification) {
   std::size_t marked = 0;
   for (std::size_t i = 0; i < findings.size(); ++i) {
     if (!taken[i]) continue;
@@ -142,6 +117,31 @@ std::size_t BaselineMatcher::apply(std::vector<Finding>& findings, const std::st
     ++marked;
   }
   return marked;
+}
+
+}  // namespace
+
+std::size_t BaselineMatcher::apply_own_path(std::vector<Finding>& findings, const std::string& justification,
+                                            std::vector<Finding>& held) {
+  const std::size_t marked = mark_taken(findings, take_passes(findings, false, false), justification);
+  // Still unmarked, and an entry under another path could account for it: wait for the end.
+  const auto only_elsewhere = [&](const Finding& finding) {
+    if (finding.suppression) return false;
+    const auto [first, last] = by_fingerprint_.equal_range(finding.fingerprint);
+    return std::any_of(first, last, [&](const auto& hit) {
+      const BaselineEntry& entry = remaining_[hit.second];
+      return entry.count > 0 && entry.rule_id == finding.rule_id && entry.path != finding.relative_path;
+    });
+  };
+  const auto wait = std::stable_partition(findings.begin(), findings.end(),
+                                          [&](const Finding& finding) { return !only_elsewhere(finding); });
+  std::move(wait, findings.end(), std::back_inserter(held));
+  findings.erase(wait, findings.end());
+  return marked;
+}
+
+std::size_t BaselineMatcher::apply(std::vector<Finding>& findings, const std::string& justification) {
+  return mark_taken(findings, take(findings), justification);
 }
 
 }  // namespace citizenscan
