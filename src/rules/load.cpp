@@ -874,6 +874,71 @@ bool valid_rule_id(const std::string& id, const std::string& pack) {
   });
 }
 
+// "checks": named lists of `where` or `value` entries written once. A string in a matcher's (or an
+// embedded entry's, or a refinement's) `where`/`value` array stands for the list of that name, in
+// place, so "loop body has no break/return" or "the loop walks data" is one definition, not one
+// copy per matcher. Expanded in the document before anything else reads it; lists do not nest.
+void expand_named_checks(const Context& ctx, json& doc) {
+  std::map<std::string, json> named;
+  if (doc.contains("checks")) {
+    if (!doc["checks"].is_object()) ctx.fail("checks", "must be an object of name: [where or value entries]");
+    for (const auto& [name, list] : doc["checks"].items()) {
+      const std::string here = "checks." + name;
+      if (!list.is_array() || list.empty()) ctx.fail(here, "must be a non-empty array of where or value entries");
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        if (!list[i].is_object()) {
+          ctx.fail(here + "[" + std::to_string(i) + "]", "must be an object (named check lists do not name other lists)");
+        }
+      }
+      named[name] = list;
+    }
+  }
+  auto expand = [&](const std::string& where, json& holder, const char* key) {
+    if (!holder.is_object()) return;
+    auto it = holder.find(key);
+    if (it == holder.end() || !it->is_array()) return;  // a single object, or a type error reported later
+    if (std::none_of(it->begin(), it->end(), [](const json& e) { return e.is_string(); })) return;
+    json expanded = json::array();
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const json& e = (*it)[i];
+      if (!e.is_string()) {
+        expanded.push_back(e);
+        continue;
+      }
+      const std::string name = e.get<std::string>();
+      const auto found = named.find(name);
+      if (found == named.end()) {
+        ctx.fail(where + "." + key + "[" + std::to_string(i) + "]", "'" + name + "' is not in the pack's checks");
+      }
+      for (const json& entry : found->second) expanded.push_back(entry);
+    }
+    *it = std::move(expanded);
+  };
+  auto expand_matcher = [&](const std::string& where, json& m) {
+    expand(where, m, "where");
+    expand(where, m, "value");
+    if (m.is_object() && m.contains("refine") && m["refine"].is_array()) {
+      for (std::size_t i = 0; i < m["refine"].size(); ++i) {
+        expand(where + ".refine[" + std::to_string(i) + "]", m["refine"][i], "value");
+      }
+    }
+  };
+  if (doc.contains("embedded") && doc["embedded"].is_array()) {
+    for (std::size_t i = 0; i < doc["embedded"].size(); ++i) expand_matcher("embedded[" + std::to_string(i) + "]", doc["embedded"][i]);
+  }
+  if (doc.contains("rules") && doc["rules"].is_array()) {
+    for (std::size_t r = 0; r < doc["rules"].size(); ++r) {
+      json& rule = doc["rules"][r];
+      if (!rule.is_object() || !rule.contains("matchers") || !rule["matchers"].is_array()) continue;
+      const std::string id = rule.contains("id") && rule["id"].is_string() ? rule["id"].get<std::string>() : "";
+      const std::string prefix = (id.empty() ? "rules[" + std::to_string(r) + "]" : "rule " + id) + ": ";
+      for (std::size_t k = 0; k < rule["matchers"].size(); ++k) {
+        expand_matcher(prefix + "matchers[" + std::to_string(k) + "]", rule["matchers"][k]);
+      }
+    }
+  }
+}
+
 void load_pack(const std::string& source, const std::string& text, CompiledRules& out,
                std::vector<Prefilter::LiteralGroups>& literals) {
   Context ctx{source, {}};
@@ -885,7 +950,8 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
   } catch (const json::exception& e) {  // a syntax error, or a number too large (out_of_range)
     ctx.fail("", std::string("malformed JSON: ") + e.what());
   }
-  check_keys(ctx, "", doc, {"$schema", "pack", "description", "definitions", "labels", "embedded", "rules"});
+  check_keys(ctx, "", doc, {"$schema", "pack", "description", "definitions", "checks", "labels", "embedded", "rules"});
+  expand_named_checks(ctx, doc);
   const std::string pack = get_string(ctx, "", doc, "pack", true);
   std::map<std::string, std::string>& definitions = pack_state->definitions;
   if (doc.contains("definitions")) {

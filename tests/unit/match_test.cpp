@@ -272,6 +272,49 @@ TEST(MatchBindings, UnknownDefinitionIsALoadError) {
   }
 }
 
+TEST(MatchBindings, NamedChecksStandForTheirListInPlace) {
+  // "loop_over_data" is written once and used by two matchers, once in `where` and once in `value`;
+  // a matcher's own checks before the name bind the capture the list refers to.
+  const std::string text = R"J({"pack": "t", "checks": {
+      "runs_to_end": [{"capture": "loop.body", "notContains": ["break_statement", "return_statement"]}],
+      "loop_over_data": [{"capture": "loop.right", "notMatch": "^[\\[(]"}]}, "rules": [)J" +
+      rule("t/n1", R"(["python"])", "{call} in a loop",
+           R"J({"query": "(call) @call", "where": [{"capture": "call", "inside": ["for_statement"], "as": "loop"}, "runs_to_end"],
+                "value": [{"capture": "call", "match": "^cur\\.execute"}, "loop_over_data"]})J") + "]}";
+  RuleSet rules = RuleSet::load_from_texts({{"t.json", text}});
+  const std::string source =
+      "for cid in customer_ids:\n"
+      "    cur.execute('select 1')\n"
+      "for t in ('a', 'b'):\n"
+      "    cur.execute('select 2')\n"
+      "for cid in customer_ids:\n"
+      "    cur.execute('select 3')\n"
+      "    break\n";
+  auto findings = run(rules, Language::Python, source);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].region.start_line, 2u);
+}
+
+TEST(MatchBindings, UnknownOrNestedNamedChecksAreLoadErrors) {
+  const auto load_error = [](const std::string& checks, const std::string& use) {
+    const std::string text = R"J({"pack": "t", )J" + checks + R"J("rules": [)J" +
+        rule("t/x", R"(["python"])", "x", R"J({"query": "(call) @c", "where": [)J" + use + "]}") + "]}";
+    try {
+      RuleSet::load_from_texts({{"t.json", text}});
+    } catch (const RuleLoadError& e) {
+      return std::string(e.what());
+    }
+    return std::string("loaded");
+  };
+  EXPECT_NE(load_error("", R"("nope")").find("rule t/x: matchers[0].where[0]: 'nope' is not in the pack's checks"),
+            std::string::npos);
+  EXPECT_NE(load_error(R"J("checks": {"a": ["b"]}, )J", R"("a")").find("checks.a[0]: must be an object"), std::string::npos);
+  EXPECT_NE(load_error(R"J("checks": {"a": []}, )J", R"("a")").find("checks.a: must be a non-empty array"), std::string::npos);
+  // An expanded entry is checked like one written in place.
+  EXPECT_NE(load_error(R"J("checks": {"a": [{"capture": "c", "inside": ["no_such_kind"]}]}, )J", R"("a")").find("no_such_kind"),
+            std::string::npos);
+}
+
 TEST(MatchBindings, PredicateOutsideItsPatternIsALoadError) {
   // Written at the top level, the predicate would silently filter nothing.
   const std::string text = R"J({"pack": "t", "rules": [)J" +
