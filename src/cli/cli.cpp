@@ -174,7 +174,7 @@ std::optional<PreparedScan> prepare_scan(const ScanArgs& args, bool use_baseline
   std::vector<std::string> rule_paths = config.rule_packs;
   rule_paths.insert(rule_paths.end(), args.rule_paths.begin(), args.rule_paths.end());
   PreparedScan prepared{std::move(config), RuleSet::load_builtin_and(rule_paths, !args.no_builtin_rules), args.options,
-                        "", {}};
+                        "", {}, std::nullopt, ""};
   const ProjectConfig& cfg = prepared.config;
   ScanOptions& options = prepared.options;
   options.jobs = args.jobs;

@@ -78,7 +78,6 @@ bool has_git_dir_above(std::string dir) {
 
 // Commits read per tool: the owners are the top committers of the recent history.
 constexpr int kMaxCommits = 2000;
-constexpr std::size_t kTopCommitters = 3;
 
 }  // namespace
 

@@ -28,6 +28,9 @@ const std::vector<std::pair<std::string_view, std::string_view>>& inventory_pack
 namespace citizenscan {
 namespace {
 
+// A tool's committers as reported: the most frequent authors of its recent history (git.cpp).
+constexpr std::size_t kTopCommitters = 3;
+
 using namespace inventory_detail;
 
 constexpr std::string_view kFactsPack = "inventory";
@@ -443,7 +446,7 @@ InventoryResult inventory(const RuleSet& rules, const InventoryOptions& options)
     std::optional<GitHistory> history;
     if (options.git) history = git.history(abs_path, !draft.loose_file, result.diagnostics);
     if (history) {
-      for (std::size_t c = 0; c < history->committers.size() && c < 3; ++c) tool.committers.push_back(history->committers[c]);
+      for (std::size_t c = 0; c < history->committers.size() && c < kTopCommitters; ++c) tool.committers.push_back(history->committers[c]);
     }
     const std::int64_t last = history && history->last_commit != 0 ? history->last_commit : newest;
     if (last != 0) tool.last_modified = utc_date(last);

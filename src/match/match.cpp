@@ -333,6 +333,8 @@ bool passes_value_check(const ValueCheck& check, std::string_view value, const M
 
 // A span of the file and, within it, the secret (if the matcher names one).
 struct Hit {
+  Hit(std::uint32_t rule_index, std::uint32_t start_byte, std::uint32_t end_byte)
+      : rule(rule_index), start(start_byte), end(end_byte) {}
   std::uint32_t rule;
   std::uint32_t start;
   std::uint32_t end;

@@ -241,6 +241,12 @@ std::vector<Language> mask_languages(LanguageMask mask) {
 // Capture lookup shared by queries (capture names) and regexes (named groups).
 using CaptureResolver = std::function<int(const std::string&)>;
 
+MessagePart literal_part(std::string text) {
+  MessagePart part;
+  part.literal = std::move(text);
+  return part;
+}
+
 std::vector<MessagePart> parse_message(const Context& ctx, const std::string& where,
                                        const std::string& text, const CaptureResolver& resolve) {
   std::vector<MessagePart> parts;
@@ -259,7 +265,7 @@ std::vector<MessagePart> parse_message(const Context& ctx, const std::string& wh
         if (key != "@holder") ctx.fail(where, "message refers to unknown name '{" + key + "}' (known: {@holder})");
         if (question != std::string::npos) part.holder_template = name.substr(question + 1, bar == std::string::npos ? std::string::npos : bar - question - 1);
         if (bar != std::string::npos) part.holder_fallback = name.substr(bar + 1);
-        if (!literal.empty()) parts.push_back({std::move(literal), -1, nullptr});
+        if (!literal.empty()) parts.push_back(literal_part(std::move(literal)));
         literal.clear();
         parts.push_back(std::move(part));
         i = close;
@@ -275,15 +281,18 @@ std::vector<MessagePart> parse_message(const Context& ctx, const std::string& wh
       }
       const int capture = resolve(name);
       if (capture < 0) ctx.fail(where, "message refers to unknown capture '{" + name + "}'");
-      if (!literal.empty()) parts.push_back({std::move(literal), -1, nullptr});
+      if (!literal.empty()) parts.push_back(literal_part(std::move(literal)));
       literal.clear();
-      parts.push_back({{}, capture, std::move(labels)});
+      MessagePart part;
+      part.capture = capture;
+      part.labels = std::move(labels);
+      parts.push_back(std::move(part));
       i = close;
     } else {
       literal += text[i];
     }
   }
-  if (!literal.empty()) parts.push_back({std::move(literal), -1, nullptr});
+  if (!literal.empty()) parts.push_back(literal_part(std::move(literal)));
   return parts;
 }
 
@@ -1109,13 +1118,13 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
       }
       if (m.contains("sensitivity")) {
         const std::string name = get_string(ctx, here, m, "sensitivity", true);
-        const auto level = name == "low"      ? std::optional{PiiSensitivity::Low}
-                           : name == "medium" ? std::optional{PiiSensitivity::Medium}
-                           : name == "high"   ? std::optional{PiiSensitivity::High}
-                                              : std::nullopt;
-        if (!level) ctx.fail(here, "sensitivity must be low, medium or high, not '" + name + "'");
-        if (m.contains("query")) rule.queries.back().sensitivity = *level;
-        else rule.regexes.back().sensitivity = *level;
+        const auto sensitivity = name == "low"      ? std::optional{PiiSensitivity::Low}
+                                 : name == "medium" ? std::optional{PiiSensitivity::Medium}
+                                 : name == "high"   ? std::optional{PiiSensitivity::High}
+                                                    : std::nullopt;
+        if (!sensitivity) ctx.fail(here, "sensitivity must be low, medium or high, not '" + name + "'");
+        if (m.contains("query")) rule.queries.back().sensitivity = *sensitivity;
+        else rule.regexes.back().sensitivity = *sensitivity;
       }
     }
     literals.push_back(rule.literals);
