@@ -131,7 +131,7 @@ function loadOwnersOnce() {
 function importAllDealsForever() {
   var sheet = SpreadsheetApp.getActive().getSheetByName('Deals');
   var after = '';
-  // expect: db-loops/paging-loop-without-empty-page-exit
+  // expect: db-loops/unbounded-polling-loop
   while (true) {
     var page = JSON.parse(UrlFetchApp.fetch('https://api.hubapi.com/crm/v3/objects/deals?limit=100&after=' + after, { headers: crmHeaders_() }).getContentText());
     sheet.getRange(sheet.getLastRow() + 1, 1, page.results.length, 2).setValues(page.results.map(function (d) { return [d.id, d.properties.amount]; }));

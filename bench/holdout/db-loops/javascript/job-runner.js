@@ -86,7 +86,7 @@ async function watchAgents() {
 
 async function mirrorTicketsForever() {
   let page = 1;
-  // expect: db-loops/paging-loop-without-empty-page-exit
+  // expect: db-loops/unbounded-polling-loop
   while (true) {
     const { data } = await HELPDESK.get('/tickets.json', { params: { page, per_page: 100 } });
     await Ticket.insertMany(data.tickets.map((t) => ({ extId: String(t.id), status: t.status })));
@@ -115,7 +115,7 @@ async function mirrorAgentsCursor() {
 }
 
 async function exportJobsForever(offset = 0) {
-  // expect: db-loops/paging-loop-without-empty-page-exit
+  // expect: db-loops/unbounded-polling-loop
   while (true) {
     const batch = await prisma.reportJob.findMany({ skip: offset, take: 200, orderBy: { id: 'asc' } });
     process.stdout.write(batch.map((j) => JSON.stringify(j)).join('\n') + '\n');

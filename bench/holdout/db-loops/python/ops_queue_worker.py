@@ -104,7 +104,7 @@ def watch_stock_bounded(db):
 def export_orders_forever(erp):
     cur = erp.cursor()
     offset = 0
-    # expect: db-loops/paging-loop-without-empty-page-exit
+    # expect: db-loops/unbounded-polling-loop
     while True:
         cur.execute(
             "SELECT order_no, customer, total FROM orders ORDER BY order_no "
@@ -150,7 +150,7 @@ def export_returns(erp):
 
 def carrier_events_forever():
     page = 1
-    # expect: db-loops/paging-loop-without-empty-page-exit
+    # expect: db-loops/unbounded-polling-loop
     while True:
         data = requests.get("https://api.shipcarrier.example/v1/events", params={"page": page}, timeout=30).json()
         for ev in data["events"]:
