@@ -6,6 +6,7 @@ schema and their statements have no batched form: not N+1. Loops over rows are.
 import sqlite3
 
 import psycopg2
+from sqlalchemy.schema import DropConstraint
 
 wh = psycopg2.connect("dbname=marketing")
 local = sqlite3.connect("campaigns.db")
@@ -97,3 +98,50 @@ def copy_rows_per_table_row(table_rows):
     for row in table_rows:
         # expect: db-loops/query-in-loop
         cur.execute("INSERT INTO campaign_archive (id, name) VALUES (%s, %s)", (row["id"], row["name"]))
+
+
+def drop_checks(conn, checks):
+    for ck in checks:
+        # expect-none: db-loops
+        conn.execute(DropConstraint(ck))
+
+
+def run_migration_file(cur, text):
+    sql_queries = [s for s in text.split(";") if s.strip()]
+    for q in sql_queries:
+        # expect-none: db-loops
+        cur.execute(q + ";")
+
+
+def blank_counts(cur, fields):
+    out = {}
+    for f in fields:
+        # expect-none: db-loops
+        cur.execute("SELECT count(*) FROM campaigns WHERE " + f + " = ''")
+        out[f] = cur.fetchone()[0]
+    return out
+
+
+def audit_changed(cur, record):
+    for key, value in record.items():
+        # expect-none: db-loops
+        cur.execute("INSERT INTO change_log (field, value) VALUES (%s, %s)", (key, value))
+
+
+def sample_tables(cur, table_names_for_export):
+    for t in table_names_for_export:
+        # expect-none: db-loops
+        cur.execute("SELECT * FROM " + t + " LIMIT 10")
+
+
+def next_ids(cur, pending):
+    while pending:
+        cur.execute("INSERT INTO leads (email) VALUES (%s)", (pending.pop(),))
+        # expect-none: db-loops
+        cur.execute("SELECT lastval()")
+
+
+def sync_vegetables_for_sale(cur, vegetables_for_sale):
+    for v in vegetables_for_sale:
+        # expect: db-loops/query-in-loop
+        cur.execute("UPDATE stock SET listed = true WHERE sku = %s", (v,))
