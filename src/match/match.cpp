@@ -779,8 +779,17 @@ void process_match(std::uint32_t rule_index, std::uint32_t ordinal, const QueryM
     for (const StructuralCheck& check : matcher.structure) {
       TSNode node;
       TSNode found{};
+      // A negative check on an absent capture (an optional name left unbound, a missing field) holds:
+      // "the loop's `.length` array is not a small literal" is true when the condition has none.
+      const bool negative = check.kind == StructuralCheck::Kind::NotBinding ||
+                            check.kind == StructuralCheck::Kind::NotInside ||
+                            check.kind == StructuralCheck::Kind::NotContains;
+      if (!first_node(check.capture, node)) {
+        if (negative || check.optional) continue;
+        ok = false;
+        break;
+      }
       const bool holds =
-          first_node(check.capture, node) &&
           (check.kind == StructuralCheck::Kind::Definition
                ? find_definition(check, node_text(input.text, node), input.text, ts_tree_root_node(input.tree), ws, found)
            : check.kind == StructuralCheck::Kind::Binding

@@ -295,6 +295,25 @@ TEST(MatchBindings, NamedChecksStandForTheirListInPlace) {
   EXPECT_EQ(findings[0].region.start_line, 2u);
 }
 
+TEST(MatchBindings, NegativeChecksOnAnAbsentOptionalCaptureHold) {
+  // The loop's `.length` array, when there is one, must not be a literal list assigned before it; a
+  // loop bounded by a plain number has none, and the negative check holds for it.
+  RuleSet rules = pack({rule("t/len", R"(["javascript"])", "{call} in a loop",
+      R"J({"query": "(call_expression function: (member_expression property: (property_identifier) @m) (#eq? @m \"query\")) @call",
+          "where": [{"capture": "call", "inside": ["for_statement"], "as": "loop"},
+                    {"capture": "loop.condition", "contains": ["member_expression"], "text": "\\.length$", "as": "len", "optional": true},
+                    {"capture": "len.object", "notBinding": ["variable_declarator"], "text": "^\\["}]})J")});
+  const std::string source =
+      "const two = ['a', 'b'];\n"
+      "for (let i = 0; i < two.length; i++) db.query(two[i]);\n"
+      "for (let i = 0; i < ids.length; i++) db.query(ids[i]);\n"
+      "for (let i = 0; i < n; i++) db.query(i);\n";
+  auto findings = run(rules, Language::JavaScript, source);
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].region.start_line, 3u);
+  EXPECT_EQ(findings[1].region.start_line, 4u);
+}
+
 TEST(MatchBindings, UnknownOrNestedNamedChecksAreLoadErrors) {
   const auto load_error = [](const std::string& checks, const std::string& use) {
     const std::string text = R"J({"pack": "t", )J" + checks + R"J("rules": [)J" +

@@ -38,3 +38,18 @@ def other_variable(carrier):
     # expect-none: db-loops
     for s in Shipment.objects.filter(carrier=carrier):
         print(s.id, carrier.account.number)
+
+
+def held_queryset():
+    invoices = Invoice.objects.filter(paid=False)
+    # expect: db-loops/lazy-related-access-in-loop
+    for inv in invoices:
+        print(inv.customer.name)
+
+
+def held_queryset_joined():
+    invoices = Invoice.objects.filter(paid=False)
+    invoices = invoices.select_related("customer")
+    # expect-none: db-loops
+    for inv in invoices:
+        print(inv.customer.name)
