@@ -104,3 +104,23 @@ function perTeacherConnections(teachers) {
     conn.close();
   }
 }
+
+function waitForEnrolments(conn) {
+  var loaded = 0;
+  while (loaded < 5000) {
+    // expect: db-loops/unbounded-read-in-loop
+    var rs = conn.createStatement().executeQuery('SELECT student_id, course FROM enrolments');
+    while (rs.next()) loaded++;
+    Utilities.sleep(60000);
+  }
+}
+
+function waitForNewEnrolments(conn, since) {
+  var loaded = 0;
+  while (loaded < 5000) {
+    // expect-none: db-loops
+    var rs = conn.createStatement().executeQuery('SELECT student_id, course FROM enrolments ORDER BY id LIMIT 200');
+    while (rs.next()) loaded++;
+    Utilities.sleep(60000);
+  }
+}
