@@ -61,6 +61,12 @@ struct Region {
   std::uint32_t end_byte = 0;
 };
 
+// Bytes [start, end) of a file.
+struct ByteRange {
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
+};
+
 enum class SuppressionKind : std::uint8_t { InSource, External };
 
 struct Suppression {

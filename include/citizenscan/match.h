@@ -35,13 +35,20 @@ struct MatchInput {
   bool embedded = false;         // `tree` covers only an embedded region: raw-text matchers do not run
 };
 
-// A span of a host file holding text in another language (SQL in a string passed to execute()),
-// found by the packs' "embedded" matchers. Parse it on its own (Parser::parse_range) and match it
-// with `language` and MatchInput::embedded set: node offsets stay those of the host file.
+// Text in another language inside a host file (SQL in a string passed to execute()), found by the
+// packs' "embedded" matchers. Its text is the host bytes of `pieces` in order: one piece for a plain
+// literal; several for an f-string, a template literal or a `+` concatenation, whose `holes` (the
+// interpolations, the operands that are not literals, format placeholders, escape sequences) hold
+// text known only at run time. Parse the pieces on their own (Parser::parse_ranges) and match with
+// `language` and MatchInput::embedded set: node offsets stay those of the host file; then
+// drop_findings_at_holes.
 struct EmbeddedRegion {
-  std::uint32_t start = 0;
+  std::uint32_t start = 0;  // from the first piece or hole to the end of the last
   std::uint32_t end = 0;
   Language language = Language::Sql;
+  std::vector<ByteRange> pieces;  // in order, not empty, not overlapping
+  std::vector<ByteRange> holes;   // in order, between or around the pieces
+  std::uint32_t entry = 0;        // the embedded matcher that found it
 };
 
 struct MatchOptions {
@@ -94,6 +101,14 @@ void finish_snippets(std::string_view text, const LineIndex& lines,
 // The embedded regions of a parsed host file (sorted, each span once).
 void find_embedded(const RuleSet& rules, const MatchInput& input, MatchWorkspace& workspace,
                    std::vector<EmbeddedRegion>& out);
+
+// Findings out[first..] on `region` (parsed as `tree`) whose statement holds a hole that could
+// change its structure are removed: a hole outside the entry's harmless nodes (an SQL string
+// literal) between the entry's statement separators (`;`) around the finding, or anywhere in the
+// region without them (`f"DELETE FROM t {cond}"`: cond could be a WHERE). A finding on a statement
+// without such a hole stays (`f"UPDATE t SET name = '{v}'"`). Returns how many were removed.
+std::size_t drop_findings_at_holes(const RuleSet& rules, const EmbeddedRegion& region, std::string_view text,
+                                   const TSTree* tree, std::vector<Finding>& out, std::size_t first);
 
 // Value helpers, exposed for tests and reuse.
 std::string_view unquote_literal(std::string_view text);   // 'x', "x", `x`, r"x", """x""", N'x'

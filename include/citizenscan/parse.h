@@ -10,6 +10,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -58,6 +59,10 @@ class Parser {
   ParseOutcome parse(std::string_view source, unsigned budget_ms);
   // Parses only source[start, end) (an embedded region); the tree's offsets are those of `source`.
   ParseOutcome parse_range(std::string_view source, std::uint32_t start, std::uint32_t end, unsigned budget_ms);
+  // Parses only the given pieces of source, in order and not overlapping, as one text (tree-sitter
+  // included ranges: the bytes between pieces are skipped, so a token can run from the end of one
+  // piece into the next, as Python's "a" "b" runs together). Empty pieces are left out.
+  ParseOutcome parse_ranges(std::string_view source, std::span<const ByteRange> pieces, unsigned budget_ms);
   Grammar grammar() const { return grammar_; }
   // Parses give up (no tree) as soon as *stop is true: an interrupted scan does not wait for a big file.
   void set_stop_flag(const std::atomic<bool>* stop) { stop_ = stop; }

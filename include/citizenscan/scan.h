@@ -85,6 +85,8 @@ struct ScanStats {
   std::uint64_t files_text_only_large = 0;     // over max_parse_bytes: not parsed
   std::uint64_t files_parse_failed = 0;        // parse budget exceeded or no tree
   std::uint64_t embedded_regions_parsed = 0;   // embedded text (SQL in strings) parsed and matched
+  std::uint64_t embedded_regions_with_holes = 0;  // of those: built at run time (f-string, template, +, %)
+  std::uint64_t embedded_findings_dropped = 0;    // their statement held a hole that could change it
   std::uint64_t bytes_scanned = 0;
   std::uint64_t bytes_parsed = 0;
   std::uint64_t findings = 0;  // including suppressed ones

@@ -45,12 +45,14 @@ void print_stats(std::FILE* out, const ScanResult& result, const RuleSet& rules)
   std::fprintf(out,
                "stats: prefilter: %llu files ruled out entirely, %llu need text rules only; parse: %llu files "
                "(%.1f MB: %.0f%% of files read, %.0f%% of bytes), text rules only: %llu minified/generated, %llu over "
-               "the parse limit, %llu parse failures; %llu embedded regions parsed\n",
+               "the parse limit, %llu parse failures; %llu embedded regions parsed (%llu with holes: text known only at "
+               "run time; %llu findings dropped for a hole in their statement)\n",
                static_cast<ull>(s.files_no_candidates), static_cast<ull>(s.files_no_query_rules),
                static_cast<ull>(s.files_parsed), mb(s.bytes_parsed), percent(s.files_parsed, s.files_scanned),
                percent(s.bytes_parsed, s.bytes_scanned), static_cast<ull>(s.files_text_only_minified),
                static_cast<ull>(s.files_text_only_large), static_cast<ull>(s.files_parse_failed),
-               static_cast<ull>(s.embedded_regions_parsed));
+               static_cast<ull>(s.embedded_regions_parsed), static_cast<ull>(s.embedded_regions_with_holes),
+               static_cast<ull>(s.embedded_findings_dropped));
   const double wall = seconds(s.wall_ns);
   std::fprintf(out, "stats: time: %.3f s wall, %.1f MB/s, %.0f files/s; walk thread %.3f s wall; worker CPU:", wall,
                wall > 0 ? mb(s.bytes_scanned) / wall : 0.0,

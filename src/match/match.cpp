@@ -923,16 +923,103 @@ void run_regex(std::uint32_t rule_index, const RegexMatcher& matcher, const Matc
 
 constexpr std::uint32_t kQueryOrdinal = 0x8000;  // query matchers rank after a rule's regexes
 
-void add_regions(const std::vector<Hit>& hits, Language language, std::vector<EmbeddedRegion>& regions) {
+bool has_symbol(const std::vector<TSSymbol>& sorted, TSSymbol symbol) {
+  return std::binary_search(sorted.begin(), sorted.end(), symbol);
+}
+
+// The text of `node` (a "pieces" text kind) as pieces: its named children (escape sequences) and the
+// placeholder's matches are holes.
+void add_text(const detail::EmbeddedPieces& how, std::string_view text, TSNode node, EmbeddedRegion& region) {
+  std::uint32_t at = ts_node_start_byte(node);
+  const auto piece_to = [&](std::uint32_t end) {
+    // The placeholder's first group, where it took part in a match, is a hole.
+    if (how.placeholder && end > at) {
+      const std::string_view piece = text.substr(at, end - at);
+      const re2::StringPiece subject(piece.data(), piece.size());
+      std::array<re2::StringPiece, 2> groups;
+      std::size_t pos = 0;
+      while (pos < piece.size() &&
+             how.placeholder->Match(subject, pos, piece.size(), RE2::UNANCHORED, groups.data(), 2)) {
+        const std::size_t match_end = static_cast<std::size_t>(groups[0].data() - piece.data()) + groups[0].size();
+        if (groups[1].data() != nullptr && !groups[1].empty()) {
+          const auto hole_start = at + static_cast<std::uint32_t>(groups[1].data() - piece.data());
+          const auto hole_end = hole_start + static_cast<std::uint32_t>(groups[1].size());
+          if (hole_start > at) region.pieces.push_back({at, hole_start});
+          region.holes.push_back({hole_start, hole_end});
+          at = hole_end;
+        }
+        pos = std::max(match_end, pos + (groups[0].empty() ? 1 : 0));
+      }
+    }
+    if (end > at) region.pieces.push_back({at, end});
+    at = std::max(at, end);
+  };
+  const uint32_t count = ts_node_child_count(node);
+  for (uint32_t i = 0; i < count; ++i) {
+    const TSNode child = ts_node_child(node, i);
+    if (!ts_node_is_named(child)) continue;
+    piece_to(ts_node_start_byte(child));
+    region.holes.push_back({ts_node_start_byte(child), ts_node_end_byte(child)});
+    at = ts_node_end_byte(child);
+  }
+  piece_to(ts_node_end_byte(node));
+}
+
+// The region of the embedded text at [start, end) of the host: that span whole, or with the
+// entry's "pieces", the text nodes of the expression there (a string, an f-string, a template, a
+// concatenation) as pieces and every other named node in it as a hole.
+void add_regions(const std::vector<Hit>& hits, const detail::EmbeddedMatcher& embedded, std::uint32_t entry,
+                 const MatchInput& input, std::vector<EmbeddedRegion>& regions) {
   for (const Hit& hit : hits) {
-    if (hit.end > hit.start) regions.push_back({hit.start, hit.end, language});
+    if (hit.end <= hit.start) continue;
+    EmbeddedRegion region{hit.start, hit.end, embedded.language, {}, {}, entry};
+    if (!embedded.pieces) {
+      region.pieces.push_back({hit.start, hit.end});
+      regions.push_back(std::move(region));
+      continue;
+    }
+    const detail::EmbeddedPieces& how = *embedded.pieces;
+    const TSNode top = ts_node_descendant_for_byte_range(ts_tree_root_node(input.tree), hit.start, hit.end);
+    TSTreeCursor cursor = ts_tree_cursor_new(top);
+    for (;;) {
+      const TSNode node = ts_tree_cursor_current_node(&cursor);
+      const TSSymbol symbol = ts_node_symbol(node);
+      bool enter = false;
+      if (has_symbol(how.text, symbol)) {
+        add_text(how, input.text, node, region);
+      } else if (!ts_node_is_named(node) || ts_node_is_extra(node)) {
+        // quotes, operators, comments: not part of the value
+      } else if (has_symbol(how.through, symbol)) {
+        enter = true;
+      } else {
+        region.holes.push_back({ts_node_start_byte(node), ts_node_end_byte(node)});
+      }
+      if (enter && ts_tree_cursor_goto_first_child(&cursor)) continue;
+      bool done = false;
+      while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+        if (!ts_tree_cursor_goto_parent(&cursor)) {
+          done = true;
+          break;
+        }
+      }
+      if (done) break;
+    }
+    ts_tree_cursor_delete(&cursor);
+    if (region.pieces.empty()) continue;  // no text known before run time
+    region.start = region.pieces.front().start;
+    region.end = region.pieces.back().end;
+    if (!region.holes.empty()) {
+      region.start = std::min(region.start, region.holes.front().start);
+      region.end = std::max(region.end, region.holes.back().end);
+    }
+    regions.push_back(std::move(region));
   }
 }
 
 // Sorted by position, each region once (two entries may report the same string).
 void finish_regions(std::vector<EmbeddedRegion>& regions) {
   std::sort(regions.begin(), regions.end(), [](const EmbeddedRegion& a, const EmbeddedRegion& b) {
-    return std::tie(a.start, a.end, a.language) < std::tie(b.start, b.end, b.language);
+    return std::tie(a.start, a.end, a.language, a.entry) < std::tie(b.start, b.end, b.language, b.entry);
   });
   regions.erase(std::unique(regions.begin(), regions.end(),
                             [](const EmbeddedRegion& a, const EmbeddedRegion& b) {
@@ -988,7 +1075,7 @@ void run_combined(const detail::CompiledRules& compiled, const detail::CombinedQ
           map_captures(owner);
           found.clear();
           process_match(0, 0, embedded.matcher, pattern, input, boundaries, MatchOptions{}, ws, found);
-          add_regions(found, embedded.language, *regions);
+          add_regions(found, embedded, owner.matcher, input, *regions);
         }
         charge(options.query_walk_ns);
         continue;
@@ -1163,14 +1250,15 @@ void find_embedded_one_by_one(const detail::CompiledRules& compiled, const Match
                               std::vector<EmbeddedRegion>& out) {
   const detail::LanguageMask bit = detail::language_bit(input.language);
   std::vector<Hit> hits;
-  for (const detail::EmbeddedMatcher& embedded : compiled.embedded) {
+  for (std::uint32_t e = 0; e < compiled.embedded.size(); ++e) {
+    const detail::EmbeddedMatcher& embedded = compiled.embedded[e];
     if (embedded.matcher.grammar != grammar_of(input.language) || (embedded.matcher.languages & bit) == 0 ||
         !embedded.matcher.query) {
       continue;
     }
     hits.clear();
     run_query(0, 0, embedded.matcher, input, boundaries, MatchOptions{}, ws, hits);
-    add_regions(hits, embedded.language, out);
+    add_regions(hits, embedded, e, input, out);
   }
 }
 
@@ -1192,6 +1280,73 @@ void find_embedded(const RuleSet& rules, const MatchInput& input, MatchWorkspace
     find_embedded_one_by_one(compiled, input, boundaries, workspace.state(), out);
   }
   finish_regions(out);
+}
+
+namespace {
+
+// A hole inside a node the entry calls harmless (an SQL string literal around it) changes a value,
+// not the statement's structure.
+bool harmless_hole(const detail::EmbeddedPieces* how, std::string_view text, TSNode root, ByteRange hole) {
+  if (how == nullptr || how->harmless.empty()) return false;
+  for (TSNode node = ts_node_descendant_for_byte_range(root, hole.start, hole.end); !ts_node_is_null(node);
+       node = ts_node_parent(node)) {
+    const std::uint32_t start = ts_node_start_byte(node);
+    const std::uint32_t end = ts_node_end_byte(node);
+    if (start < hole.start && hole.end < end && has_symbol(how->harmless, ts_node_symbol(node)) &&
+        RE2::FullMatch(re2::StringPiece(text.data() + start, end - start), *how->harmless_text)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::size_t drop_findings_at_holes(const RuleSet& rules, const EmbeddedRegion& region, std::string_view text,
+                                   const TSTree* tree, std::vector<Finding>& out, std::size_t first) {
+  if (region.holes.empty() || first >= out.size() || tree == nullptr) return 0;
+  const detail::CompiledRules& compiled = rules.compiled();
+  const detail::EmbeddedPieces* how =
+      region.entry < compiled.embedded.size() ? compiled.embedded[region.entry].pieces.get() : nullptr;
+  const TSNode root = ts_tree_root_node(tree);
+  std::vector<std::uint32_t> structural;  // positions of the holes that could change a statement
+  for (const ByteRange& hole : region.holes) {
+    if (!harmless_hole(how, text, root, hole)) structural.push_back(hole.start);
+  }
+  if (structural.empty()) return 0;
+  // A finding's statement reaches from the separator before it (`;` among the root's tokens) to
+  // the one after it; without a separator, over the whole region.
+  std::vector<ByteRange> separators;
+  if (how != nullptr && !how->separator.empty()) {
+    const uint32_t count = ts_node_child_count(root);
+    for (uint32_t i = 0; i < count; ++i) {
+      const TSNode child = ts_node_child(root, i);
+      if (!ts_node_is_named(child) && how->separator == ts_node_type(child)) {
+        separators.push_back({ts_node_start_byte(child), ts_node_end_byte(child)});
+      }
+    }
+  }
+  const auto reach_of = [&](std::uint32_t at) {
+    ByteRange reach{0, UINT32_MAX};
+    for (const ByteRange& separator : separators) {
+      if (separator.end <= at) reach.start = separator.end;
+      if (separator.start >= at) {
+        reach.end = separator.start;
+        break;
+      }
+    }
+    return reach;
+  };
+  const auto before = out.size();
+  out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                           [&](const Finding& finding) {
+                             const ByteRange reach = reach_of(finding.region.start_byte);
+                             return std::any_of(structural.begin(), structural.end(), [&](std::uint32_t at) {
+                               return reach.start <= at && at <= reach.end;
+                             });
+                           }),
+            out.end());
+  return before - out.size();
 }
 
 void match_file(const RuleSet& rules, const std::vector<std::uint32_t>& candidates,

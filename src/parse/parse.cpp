@@ -145,20 +145,48 @@ ParseOutcome Parser::parse(std::string_view source, unsigned budget_ms) {
 
 ParseOutcome Parser::parse_range(std::string_view source, std::uint32_t start, std::uint32_t end,
                                  unsigned budget_ms) {
-  ParseOutcome outcome;
-  if (source.size() > UINT32_MAX || start > end || end > source.size()) {
+  if (start > end) {
+    ParseOutcome outcome;
     outcome.error = "embedded region outside the file";
     return outcome;
   }
-  auto point_at = [&](std::uint32_t byte) {
-    const std::string_view before = source.substr(0, byte);
-    const std::size_t newline = before.rfind('\n');
-    const auto row = static_cast<std::uint32_t>(std::count(before.begin(), before.end(), '\n'));
-    const auto column = static_cast<std::uint32_t>(newline == std::string_view::npos ? byte : byte - newline - 1);
-    return TSPoint{row, column};
+  const ByteRange piece{start, end};
+  return parse_ranges(source, std::span<const ByteRange>(&piece, 1), budget_ms);
+}
+
+ParseOutcome Parser::parse_ranges(std::string_view source, std::span<const ByteRange> pieces, unsigned budget_ms) {
+  ParseOutcome outcome;
+  std::vector<TSRange> ranges;
+  ranges.reserve(pieces.size());
+  // Rows and columns are counted forward from the last piece: pieces come in order.
+  std::uint32_t at = 0;
+  TSPoint point{0, 0};
+  const auto advance_to = [&](std::uint32_t byte) {
+    for (; at < byte; ++at) {
+      if (source[at] == '\n') {
+        ++point.row;
+        point.column = 0;
+      } else {
+        ++point.column;
+      }
+    }
+    return point;
   };
-  const TSRange range{point_at(start), point_at(end), start, end};
-  if (!ts_parser_set_included_ranges(parser_.get(), &range, 1)) {
+  for (const ByteRange& piece : pieces) {
+    if (source.size() > UINT32_MAX || piece.start > piece.end || piece.end > source.size() || piece.start < at) {
+      outcome.error = "embedded region outside the file or its pieces out of order";
+      return outcome;
+    }
+    if (piece.start == piece.end) continue;
+    const TSPoint start = advance_to(piece.start);
+    const TSPoint end = advance_to(piece.end);
+    ranges.push_back({start, end, piece.start, piece.end});
+  }
+  if (ranges.empty()) {
+    outcome.error = "the embedded region is empty";
+    return outcome;
+  }
+  if (!ts_parser_set_included_ranges(parser_.get(), ranges.data(), static_cast<uint32_t>(ranges.size()))) {
     outcome.error = "the parser rejected the embedded region";
     return outcome;
   }

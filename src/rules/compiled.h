@@ -194,9 +194,22 @@ struct PendingQueries;
 // A pack's "embedded" entry: a query matcher in a host language whose report capture is text in
 // another language (SQL in a string passed to execute()); scan parses that span with the other
 // grammar and runs the other language's rules on it.
+// How an embedded entry's reported node splits into text and holes ("pieces" in the pack).
+struct EmbeddedPieces {
+  std::vector<TSSymbol> text;     // host kinds whose bytes are the embedded text; their named children are holes
+  std::vector<TSSymbol> through;  // host kinds the walk enters; any other named node is a hole
+  std::shared_ptr<const RE2> placeholder;  // in the text: each match of its first group is a hole
+  // A hole strictly inside a node of the embedded tree of one of these kinds whose text matches
+  // `harmless_text` cannot change the statement's structure (a value inside an SQL string).
+  std::vector<TSSymbol> harmless;
+  std::shared_ptr<const RE2> harmless_text;
+  std::string separator;  // the embedded language's statement separator token (";"); empty: one statement
+};
+
 struct EmbeddedMatcher {
   Language language = Language::Sql;  // the language of the embedded text
   QueryMatcher matcher;
+  std::shared_ptr<const EmbeddedPieces> pieces;  // null: the reported span is the text, whole
 };
 
 struct CompiledRules {

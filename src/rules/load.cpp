@@ -648,6 +648,35 @@ namespace {
 
 using detail::PendingMatcher;
 
+// An embedded entry's "pieces": {"text": [...], "through": [...], "placeholder": "...",
+// "harmless": {"kinds": [...], "text": "..."}}. Host kinds resolve in the host grammar, the
+// harmless kinds in the embedded language's.
+std::shared_ptr<const detail::EmbeddedPieces> embedded_pieces(const Context& ctx, const std::string& where,
+                                                              const json& entry, Grammar host, Grammar embedded) {
+  if (!entry.contains("pieces")) return nullptr;
+  const std::string here = where + ".pieces";
+  const json& p = entry["pieces"];
+  check_keys(ctx, here, p, {"text", "through", "placeholder", "harmless", "separator"});
+  auto out = std::make_shared<detail::EmbeddedPieces>();
+  out->text = resolve_kinds(ctx, here + ".text", host, get_strings(ctx, here, p, "text"));
+  if (out->text.empty()) ctx.fail(here + ".text", "must name at least one node kind holding the embedded text");
+  out->through = resolve_kinds(ctx, here + ".through", host, get_strings(ctx, here, p, "through"));
+  if (p.contains("placeholder")) {
+    out->placeholder = compile_regex(ctx, here + ".placeholder", get_string(ctx, here, p, "placeholder", true));
+    if (out->placeholder->NumberOfCapturingGroups() < 1) {
+      ctx.fail(here + ".placeholder", "needs a group: each match of its first group is a hole");
+    }
+  }
+  if (p.contains("harmless")) {
+    const json& h = p["harmless"];
+    check_keys(ctx, here + ".harmless", h, {"kinds", "text"});
+    out->harmless = resolve_kinds(ctx, here + ".harmless.kinds", embedded, get_strings(ctx, here + ".harmless", h, "kinds"));
+    out->harmless_text = compile_regex(ctx, here + ".harmless.text", get_string(ctx, here + ".harmless", h, "text", true));
+  }
+  out->separator = get_string(ctx, here, p, "separator", false);
+  return out;
+}
+
 // Reads a query matcher: one QueryMatcher per grammar its languages use, holding the grammar,
 // languages and the query text with {{definitions}} expanded. The query is compiled later, with
 // every other query of its grammar (compile_grammar).
@@ -1007,7 +1036,7 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
     for (std::size_t i = 0; i < doc["embedded"].size(); ++i) {
       const json& e = doc["embedded"][i];
       const std::string here = "embedded[" + std::to_string(i) + "]";
-      check_keys(ctx, here, e, {"languages", "language", "query", "report", "where", "value", "note"});
+      check_keys(ctx, here, e, {"languages", "language", "query", "report", "where", "value", "pieces", "note"});
       const auto language = language_from_name(get_string(ctx, here, e, "language", true));
       if (!language || grammar_of(*language) == Grammar::None) {
         ctx.fail(here + ".language", "must name a language with a grammar (e.g. \"sql\")");
@@ -1020,7 +1049,8 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
         for (PendingMatcher& p : declared.by_grammar[g]) {
           const std::uint32_t declared_at = p.index;  // its place in `matchers`
           p.index = static_cast<std::uint32_t>(out.embedded.size());
-          out.embedded.push_back({*language, std::move(matchers[declared_at])});
+          out.embedded.push_back({*language, std::move(matchers[declared_at]),
+                                  embedded_pieces(ctx, here, e, static_cast<Grammar>(g), grammar_of(*language))});
           out.pending->by_grammar[g].push_back(std::move(p));
         }
       }

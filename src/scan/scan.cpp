@@ -218,11 +218,15 @@ class Worker {
                     [&](std::uint32_t r) { return !compiled.rules[r].needs_tree(region.language) || !enabled(r); });
       if (embedded_candidates_.empty()) continue;
       ParseOutcome parsed =
-          parser_for(grammar_of(region.language)).parse_range(text, region.start, region.end, options_.parse_budget_ms);
+          parser_for(grammar_of(region.language)).parse_ranges(text, region.pieces, options_.parse_budget_ms);
       if (!parsed.tree) continue;  // an embedded string that does not parse is not worth a diagnostic
       ++stats_.embedded_regions_parsed;
+      if (!region.holes.empty()) ++stats_.embedded_regions_with_holes;
       MatchInput input{text, region.language, host.lines, parsed.tree.get(), host.test_file, /*embedded=*/true};
+      const std::size_t first = outcome.findings.size();
       match_file(rules_, embedded_candidates_, input, match_options, workspace_, outcome.findings);
+      stats_.embedded_findings_dropped +=
+          drop_findings_at_holes(rules_, region, text, parsed.tree.get(), outcome.findings, first);
     }
   }
 
@@ -268,6 +272,8 @@ void add_stats(ScanStats& total, const ScanStats& part) {
   total.files_text_only_large += part.files_text_only_large;
   total.files_parse_failed += part.files_parse_failed;
   total.embedded_regions_parsed += part.embedded_regions_parsed;
+  total.embedded_regions_with_holes += part.embedded_regions_with_holes;
+  total.embedded_findings_dropped += part.embedded_findings_dropped;
   total.bytes_scanned += part.bytes_scanned;
   total.bytes_parsed += part.bytes_parsed;
   total.findings += part.findings;

@@ -788,7 +788,7 @@ TEST(MatchEmbedded, RegionsComeFromTheRulesWalkEvenWhereAnEntryAndARuleShareAQue
   MatchInput host{source, Language::Python, lines, tree.get()};
   std::vector<EmbeddedRegion> alone;
   find_embedded(rules, host, workspace, alone);
-  std::vector<EmbeddedRegion> walked{{1, 2, Language::Sql}};  // stale content is replaced
+  std::vector<EmbeddedRegion> walked{{1, 2, Language::Sql, {}, {}, 0}};  // stale content is replaced
   MatchOptions options;
   options.embedded_regions = &walked;
   std::vector<Finding> findings;
@@ -807,6 +807,144 @@ TEST(MatchEmbedded, RegionsComeFromTheRulesWalkEvenWhereAnEntryAndARuleShareAQue
   match_file(rules, {}, host, options, workspace, findings);
   EXPECT_TRUE(findings.empty());
   EXPECT_EQ(walked.size(), 2u);
+}
+
+// A pack with one Python and one JavaScript embedded entry that split built strings into pieces
+// and holes, and a DELETE/UPDATE-without-WHERE rule on the SQL.
+RuleSet pieces_pack() {
+  const std::string harmless = R"J("harmless": {"kinds": ["literal"], "text": "(?s)'.*'"}, "separator": ";")J";
+  const std::string text = R"J({"pack": "t",
+    "embedded": [
+      {"languages": ["python"], "language": "sql", "report": "sql",
+       "query": "(call function: (attribute attribute: (identifier) @m) arguments: (argument_list . [(string) (concatenated_string) (binary_operator operator: \"+\")] @sql) (#eq? @m \"execute\"))",
+       "pieces": {"text": ["string_content"], "through": ["string", "string_start", "string_end", "concatenated_string", "binary_operator"], )J" + harmless + R"J(}},
+      {"languages": ["python"], "language": "sql", "report": "sql",
+       "query": "(call function: (attribute attribute: (identifier) @m) arguments: (argument_list . (binary_operator left: (string (string_content) @sql) operator: \"%\")) (#eq? @m \"execute\"))",
+       "pieces": {"text": ["string_content"], "placeholder": "%%|(%[a-z])", )J" + harmless + R"J(}},
+      {"languages": ["javascript"], "language": "sql", "report": "sql",
+       "query": "(call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments . [(string) (template_string) (binary_expression)] @sql) (#eq? @m \"query\"))",
+       "pieces": {"text": ["string_fragment"], "through": ["string", "template_string", "binary_expression"], )J" + harmless + R"J(}}],
+    "rules": [)J" +
+      rule("t/unbounded", R"(["sql"])", "{stmt}",
+           R"J({"query": "(statement [(update) (delete)]) @stmt", "where": [{"capture": "stmt", "notContains": ["where"]}]})J") +
+      "]}";
+  return RuleSet::load_from_texts({{"t.json", text}});
+}
+
+std::vector<EmbeddedRegion> regions_of(const RuleSet& rules, Language language, const std::string& source) {
+  Parser host(grammar_of(language));
+  TreePtr tree = host.parse(source, 0).tree;
+  LineIndex lines(source);
+  MatchWorkspace workspace;
+  MatchInput input{source, language, lines, tree.get()};
+  std::vector<EmbeddedRegion> regions;
+  find_embedded(rules, input, workspace, regions);
+  return regions;
+}
+
+std::vector<std::string> texts_of(const std::string& source, const std::vector<ByteRange>& spans) {
+  std::vector<std::string> out;
+  for (const ByteRange& span : spans) out.push_back(source.substr(span.start, span.end - span.start));
+  return out;
+}
+
+// Parses each region's pieces, matches the SQL rules on them and drops the findings at holes, as
+// the scan does; returns the findings' first lines.
+std::vector<std::uint32_t> flagged_lines(const RuleSet& rules, Language language, const std::string& source) {
+  LineIndex lines(source);
+  MatchWorkspace workspace;
+  Parser sql(Grammar::Sql);
+  std::vector<Finding> findings;
+  for (const EmbeddedRegion& region : regions_of(rules, language, source)) {
+    ParseOutcome parsed = sql.parse_ranges(source, region.pieces, 0);
+    EXPECT_TRUE(parsed.tree) << parsed.error;
+    if (!parsed.tree) continue;
+    MatchInput input{source, Language::Sql, lines, parsed.tree.get(), false, /*embedded=*/true};
+    const std::size_t first = findings.size();
+    match_file(rules, {0}, input, {}, workspace, findings);
+    drop_findings_at_holes(rules, region, source, parsed.tree.get(), findings, first);
+  }
+  std::vector<std::uint32_t> out;
+  for (const Finding& f : findings) out.push_back(f.region.start_line);
+  return out;
+}
+
+TEST(MatchEmbeddedPieces, FStringConcatenationAndEscapesBecomePiecesAndHoles) {
+  RuleSet rules = pieces_pack();
+  const std::string source =
+      "cur.execute(f\"UPDATE t SET a = '{v}' WHERE id = {i}\")\n"
+      "cur.execute(\"DELETE FROM \" # the table\n    \"staging\" + suffix)\n"
+      "cur.execute(\"UPDATE t SET a = 1\\nWHERE b = 2\")\n"
+      "cur.execute(\"UPDATE t SET a = '%s' %% 2\" % v)\n";
+  const auto regions = regions_of(rules, Language::Python, source);
+  ASSERT_EQ(regions.size(), 4u);
+  EXPECT_EQ(texts_of(source, regions[0].pieces), (std::vector<std::string>{"UPDATE t SET a = '", "' WHERE id = "}));
+  EXPECT_EQ(texts_of(source, regions[0].holes), (std::vector<std::string>{"{v}", "{i}"}));
+  EXPECT_EQ(regions[0].entry, 0u);
+  // Quotes, the operator and the comment are not part of the value; the operand that is not a
+  // literal is a hole.
+  EXPECT_EQ(texts_of(source, regions[1].pieces), (std::vector<std::string>{"DELETE FROM ", "staging"}));
+  EXPECT_EQ(texts_of(source, regions[1].holes), (std::vector<std::string>{"suffix"}));
+  EXPECT_EQ(source.substr(regions[1].start, regions[1].end - regions[1].start),
+            "DELETE FROM \" # the table\n    \"staging\" + suffix");
+  // An escape sequence inside the text is a hole: `1\nWHERE` would read as `1` then `nWHERE`.
+  EXPECT_EQ(texts_of(source, regions[2].pieces), (std::vector<std::string>{"UPDATE t SET a = 1", "WHERE b = 2"}));
+  EXPECT_EQ(texts_of(source, regions[2].holes), (std::vector<std::string>{"\\n"}));
+  // Placeholders: the first group of each match is a hole; `%%` matches without it and stays text.
+  EXPECT_EQ(texts_of(source, regions[3].pieces), (std::vector<std::string>{"UPDATE t SET a = '", "' %% 2"}));
+  EXPECT_EQ(texts_of(source, regions[3].holes), (std::vector<std::string>{"%s"}));
+  EXPECT_EQ(regions[3].entry, 1u);
+}
+
+TEST(MatchEmbeddedPieces, AStringWithNoKnownTextIsNoRegion) {
+  RuleSet rules = pieces_pack();
+  EXPECT_TRUE(regions_of(rules, Language::Python, "cur.execute(f\"{sql}\")\ncur.execute(a + b)\n").empty());
+  EXPECT_TRUE(regions_of(rules, Language::JavaScript, "pool.query(`${sql}`);\n").empty());
+}
+
+TEST(MatchEmbeddedPieces, FindingsStandOnlyWhereNoHoleCouldChangeTheirStatement) {
+  RuleSet rules = pieces_pack();
+  const std::string python =
+      "cur.execute(f\"UPDATE t SET name = '{v}'\")\n"                         // 1: value inside quotes
+      "cur.execute(f\"DELETE FROM t {cond}\")\n"                              // 2: could be a WHERE
+      "cur.execute(f\"UPDATE t SET a = {v}\")\n"                              // 3: bare value
+      "cur.execute(f\"DELETE FROM t WHERE id = {i}; DELETE FROM log\")\n"     // 4: second statement
+      "cur.execute(f\"DELETE FROM log; DELETE FROM t WHERE id = {i}\")\n"     // 5: first statement
+      "cur.execute(f\"DELETE FROM t{suffix}\")\n"                             // 6: tokens fuse
+      "cur.execute(\"UPDATE t SET a = 1\\nWHERE b = 2\")\n"                   // 7: escape between tokens
+      "cur.execute(\"UPDATE t SET a = '%s'\" % v)\n"                          // 8: placeholder in quotes
+      "cur.execute(\"DELETE FROM %s\" % t)\n"                                 // 9: placeholder as the table
+      "cur.execute(\"DELETE FROM \" \"t\")\n";                                // 10: implicit concatenation
+  EXPECT_EQ(flagged_lines(rules, Language::Python, python), (std::vector<std::uint32_t>{1, 4, 5, 8, 10}));
+  const std::string js =
+      "pool.query(`UPDATE t SET plan = '${p}'`);\n"
+      "pool.query(`DELETE FROM t ${where}`);\n"
+      "pool.query(\"UPDATE t SET a = '\" + v + \"'\");\n"
+      "pool.query('DELETE FROM ' + table);\n"
+      "pool.query('DELETE FROM t WHERE id = ' + id + '; UPDATE t SET b = 1');\n";
+  EXPECT_EQ(flagged_lines(rules, Language::JavaScript, js), (std::vector<std::uint32_t>{1, 3, 5}));
+}
+
+TEST(MatchEmbeddedPieces, LoadErrorsNameTheField) {
+  const auto load = [](const std::string& pieces) {
+    const std::string text = R"J({"pack": "t", "embedded": [{"languages": ["python"], "language": "sql", "report": "s",
+      "query": "(string (string_content) @s)", "pieces": )J" + pieces + "}], \"rules\": [" +
+        rule("t/x", R"(["sql"])", "x", R"J({"query": "(statement) @s"})J") + "]}";
+    try {
+      RuleSet::load_from_texts({{"t.json", text}});
+    } catch (const RuleLoadError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  EXPECT_NE(load(R"({"through": ["string"]})").find("pieces.text"), std::string::npos);
+  EXPECT_NE(load(R"({"text": ["no_such_kind"]})").find("no_such_kind"), std::string::npos);
+  EXPECT_NE(load(R"({"text": ["string_content"], "placeholder": "%s"})").find("needs a group"), std::string::npos);
+  EXPECT_NE(load(R"({"text": ["string_content"], "harmless": {"kinds": ["string_content"], "text": "."}})")
+                .find("sql grammar"),
+            std::string::npos);
+  EXPECT_NE(load(R"({"text": ["string_content"], "holes": []})").find("unknown field 'holes'"), std::string::npos);
+  EXPECT_EQ(load(R"J({"text": ["string_content"], "placeholder": "(%s)", "separator": ";"})J"), "");
 }
 
 TEST(MatchEmbedded, EmbeddedLanguageMustHaveAGrammar) {

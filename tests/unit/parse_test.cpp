@@ -69,5 +69,45 @@ TEST(SqlScanner, PlpgsqlFixtureParsesTheSameEveryTime) {
   for (int i = 0; i < 20; ++i) EXPECT_EQ(sql_tree(parser, text.str()), first);
 }
 
+TEST(ParseRanges, PiecesAreOneTextInFileOffsets) {
+  // SQL text in two pieces of a Python line; the bytes between them are skipped, so the pieces
+  // read as "DELETE FROM staging WHERE id = 1".
+  const std::string source = "x = \"DELETE FROM \" + \"staging WHERE id = 1\"\n";
+  Parser parser(Grammar::Sql);
+  const std::vector<ByteRange> pieces{{5, 17}, {22, 42}};
+  ParseOutcome parsed = parser.parse_ranges(source, pieces, 0);
+  ASSERT_TRUE(parsed.tree) << parsed.error;
+  EXPECT_FALSE(parsed.has_syntax_errors);
+  const TSNode root = ts_tree_root_node(parsed.tree.get());
+  EXPECT_EQ(ts_node_start_byte(root), 5u);
+  EXPECT_NE(tree_sexp(parsed.tree.get()).find("(where"), std::string::npos);
+  // The table name starts after the gap, at its place in the file.
+  const TSNode table = ts_node_descendant_for_byte_range(root, 22, 23);
+  EXPECT_EQ(source.substr(ts_node_start_byte(table), ts_node_end_byte(table) - ts_node_start_byte(table)), "staging");
+  EXPECT_EQ(ts_node_start_point(table).column, 22u);
+  // Tokens run across a gap: "FROM t" + "able" is one identifier, as the string is at run time.
+  const std::string fused = "\"DELETE FROM t\" \"able\"";
+  const std::vector<ByteRange> fused_pieces{{1, 14}, {17, 21}};
+  ParseOutcome joined = parser.parse_ranges(fused, fused_pieces, 0);
+  ASSERT_TRUE(joined.tree);
+  const TSNode name = ts_node_descendant_for_byte_range(ts_tree_root_node(joined.tree.get()), 13, 14);
+  EXPECT_EQ(ts_node_end_byte(name), 21u);
+  // Afterwards the parser reads whole texts again.
+  EXPECT_EQ(sql_tree(parser, "SELECT 1;").find("(program (statement (select"), 0u);
+}
+
+TEST(ParseRanges, BadPiecesAreAnErrorNotACrash) {
+  Parser parser(Grammar::Sql);
+  const std::string source = "SELECT 1; SELECT 2;";
+  const std::vector<ByteRange> backwards{{10, 19}, {0, 9}};
+  EXPECT_FALSE(parser.parse_ranges(source, backwards, 0).tree);
+  const std::vector<ByteRange> outside{{0, 9}, {10, 40}};
+  EXPECT_FALSE(parser.parse_ranges(source, outside, 0).tree);
+  const std::vector<ByteRange> empty{{3, 3}};
+  EXPECT_FALSE(parser.parse_ranges(source, empty, 0).tree);
+  EXPECT_FALSE(parser.parse_range(source, 9, 3, 0).tree);
+  EXPECT_TRUE(parser.parse_ranges(source, std::vector<ByteRange>{{0, 9}}, 0).tree);
+}
+
 }  // namespace
 }  // namespace citizenscan
