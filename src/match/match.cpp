@@ -934,7 +934,8 @@ void add_text(const detail::EmbeddedPieces& how, std::string_view text, TSNode n
   const auto piece_to = [&](std::uint32_t end) {
     // The placeholder's first group, where it took part in a match, is a hole.
     if (how.placeholder && end > at) {
-      const std::string_view piece = text.substr(at, end - at);
+      const std::uint32_t base = at;  // offsets in `piece` count from here
+      const std::string_view piece = text.substr(base, end - base);
       const re2::StringPiece subject(piece.data(), piece.size());
       std::array<re2::StringPiece, 2> groups;
       std::size_t pos = 0;
@@ -942,7 +943,7 @@ void add_text(const detail::EmbeddedPieces& how, std::string_view text, TSNode n
              how.placeholder->Match(subject, pos, piece.size(), RE2::UNANCHORED, groups.data(), 2)) {
         const std::size_t match_end = static_cast<std::size_t>(groups[0].data() - piece.data()) + groups[0].size();
         if (groups[1].data() != nullptr && !groups[1].empty()) {
-          const auto hole_start = at + static_cast<std::uint32_t>(groups[1].data() - piece.data());
+          const auto hole_start = base + static_cast<std::uint32_t>(groups[1].data() - piece.data());
           const auto hole_end = hole_start + static_cast<std::uint32_t>(groups[1].size());
           if (hole_start > at) region.pieces.push_back({at, hole_start});
           region.holes.push_back({hole_start, hole_end});

@@ -875,9 +875,10 @@ TEST(MatchEmbeddedPieces, FStringConcatenationAndEscapesBecomePiecesAndHoles) {
       "cur.execute(f\"UPDATE t SET a = '{v}' WHERE id = {i}\")\n"
       "cur.execute(\"DELETE FROM \" # the table\n    \"staging\" + suffix)\n"
       "cur.execute(\"UPDATE t SET a = 1\\nWHERE b = 2\")\n"
-      "cur.execute(\"UPDATE t SET a = '%s' %% 2\" % v)\n";
+      "cur.execute(\"UPDATE t SET a = '%s' %% 2\" % v)\n"
+      "cur.execute(\"UPDATE t SET a = '%s', b = '%d' WHERE c = %s\" % v)\n";
   const auto regions = regions_of(rules, Language::Python, source);
-  ASSERT_EQ(regions.size(), 4u);
+  ASSERT_EQ(regions.size(), 5u);
   EXPECT_EQ(texts_of(source, regions[0].pieces), (std::vector<std::string>{"UPDATE t SET a = '", "' WHERE id = "}));
   EXPECT_EQ(texts_of(source, regions[0].holes), (std::vector<std::string>{"{v}", "{i}"}));
   EXPECT_EQ(regions[0].entry, 0u);
@@ -894,6 +895,10 @@ TEST(MatchEmbeddedPieces, FStringConcatenationAndEscapesBecomePiecesAndHoles) {
   EXPECT_EQ(texts_of(source, regions[3].pieces), (std::vector<std::string>{"UPDATE t SET a = '", "' %% 2"}));
   EXPECT_EQ(texts_of(source, regions[3].holes), (std::vector<std::string>{"%s"}));
   EXPECT_EQ(regions[3].entry, 1u);
+  // Several placeholders in one piece: each hole at its own place.
+  EXPECT_EQ(texts_of(source, regions[4].pieces),
+            (std::vector<std::string>{"UPDATE t SET a = '", "', b = '", "' WHERE c = "}));
+  EXPECT_EQ(texts_of(source, regions[4].holes), (std::vector<std::string>{"%s", "%d", "%s"}));
 }
 
 TEST(MatchEmbeddedPieces, AStringWithNoKnownTextIsNoRegion) {
@@ -914,8 +919,9 @@ TEST(MatchEmbeddedPieces, FindingsStandOnlyWhereNoHoleCouldChangeTheirStatement)
       "cur.execute(\"UPDATE t SET a = 1\\nWHERE b = 2\")\n"                   // 7: escape between tokens
       "cur.execute(\"UPDATE t SET a = '%s'\" % v)\n"                          // 8: placeholder in quotes
       "cur.execute(\"DELETE FROM %s\" % t)\n"                                 // 9: placeholder as the table
-      "cur.execute(\"DELETE FROM \" \"t\")\n";                                // 10: implicit concatenation
-  EXPECT_EQ(flagged_lines(rules, Language::Python, python), (std::vector<std::uint32_t>{1, 4, 5, 8, 10}));
+      "cur.execute(\"DELETE FROM \" \"t\")\n"                                 // 10: implicit concatenation
+      "cur.execute(\"UPDATE t SET a = '%s', b = '%s'\" % v)\n";                // 11: two placeholders in quotes
+  EXPECT_EQ(flagged_lines(rules, Language::Python, python), (std::vector<std::uint32_t>{1, 4, 5, 8, 10, 11}));
   const std::string js =
       "pool.query(`UPDATE t SET plan = '${p}'`);\n"
       "pool.query(`DELETE FROM t ${where}`);\n"

@@ -95,3 +95,9 @@ def poll_renewals_plain(db):
         for row in rows:
             renew(row)
         time.sleep(30)
+
+
+def restamp_all(db, season, label):
+    # Two placeholders, both inside SQL quotes.
+    # expect: db-loops/update-without-where
+    db.execute("UPDATE members SET season = '{}', label = '{}'".format(season, label))
