@@ -1314,6 +1314,7 @@ std::size_t drop_findings_at_holes(const RuleSet& rules, const EmbeddedRegion& r
   for (const ByteRange& hole : region.holes) {
     if (!harmless_hole(how, text, root, hole)) structural.push_back(hole.start);
   }
+  std::sort(structural.begin(), structural.end());
   if (structural.empty()) return 0;
   // A finding's statement reaches from the separator before it (`;` among the root's tokens) to
   // the one after it; without a separator, over the whole region.
@@ -1327,24 +1328,21 @@ std::size_t drop_findings_at_holes(const RuleSet& rules, const EmbeddedRegion& r
       }
     }
   }
+  // Separators and structural holes are in file order: both lookups are binary searches.
   const auto reach_of = [&](std::uint32_t at) {
     ByteRange reach{0, UINT32_MAX};
-    for (const ByteRange& separator : separators) {
-      if (separator.end <= at) reach.start = separator.end;
-      if (separator.start >= at) {
-        reach.end = separator.start;
-        break;
-      }
-    }
+    const auto after = std::lower_bound(separators.begin(), separators.end(), at,
+                                        [](const ByteRange& s, std::uint32_t b) { return s.start < b; });
+    if (after != separators.end()) reach.end = after->start;
+    if (after != separators.begin()) reach.start = std::prev(after)->end;
     return reach;
   };
   const auto before = out.size();
   out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
                            [&](const Finding& finding) {
                              const ByteRange reach = reach_of(finding.region.start_byte);
-                             return std::any_of(structural.begin(), structural.end(), [&](std::uint32_t at) {
-                               return reach.start <= at && at <= reach.end;
-                             });
+                             const auto hole = std::lower_bound(structural.begin(), structural.end(), reach.start);
+                             return hole != structural.end() && *hole <= reach.end;
                            }),
             out.end());
   return before - out.size();
