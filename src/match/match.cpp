@@ -301,6 +301,23 @@ bool partial_match_template(const detail::RegexTemplate& t, const re2::StringPie
   return true;
 }
 
+// Every non-empty match of `pattern` in `text` turned into spaces (line breaks kept), so that a
+// text test does not see what is inside string literals and comments, and positions and word
+// boundaries stay as they were.
+std::string blank_matches(std::string_view text, const RE2& pattern) {
+  std::string out(text);
+  const re2::StringPiece whole(text.data(), text.size());
+  re2::StringPiece found;
+  for (std::size_t at = 0; at < text.size() && pattern.Match(whole, at, text.size(), RE2::UNANCHORED, &found, 1);) {
+    const auto start = static_cast<std::size_t>(found.data() - text.data());
+    for (std::size_t i = start; i < start + found.size(); ++i) {
+      if (out[i] != '\n' && out[i] != '\r') out[i] = ' ';
+    }
+    at = start + std::max<std::size_t>(found.size(), 1);
+  }
+  return out;
+}
+
 // `literal`: the value is a string literal's content (or a regex group), not an expression's text.
 template <typename CaptureText>
 bool passes_value_check(const ValueCheck& check, std::string_view value, const MatchOptions& options,
@@ -315,6 +332,11 @@ bool passes_value_check(const ValueCheck& check, std::string_view value, const M
     case ValueCheck::Checksum::Iban: if (!iban_valid(value)) return false; break;
     case ValueCheck::Checksum::Ssn: if (!us_ssn_valid(value)) return false; break;
     case ValueCheck::Checksum::Crc32Base62: if (!crc32_base62_valid(value)) return false; break;
+  }
+  std::string stripped;
+  if (check.strip) {
+    stripped = blank_matches(value, *check.strip);
+    value = stripped;
   }
   const re2::StringPiece piece(value.data(), value.size());
   if (check.must_match && !RE2::PartialMatch(piece, *check.must_match)) return false;
@@ -854,6 +876,106 @@ void run_query(std::uint32_t rule_index, std::uint32_t ordinal, const QueryMatch
   }
 }
 
+// A file read as the tokens of a "block" (BlockExtent), once per file and matcher, and only when
+// the matcher's regex matched: every token in order, each opener paired with the close that
+// balances it.
+class BlockTokens {
+ public:
+  BlockTokens(std::string_view text, const detail::BlockExtent& block) : size_(text.size()) {
+    const RE2& re = *block.tokens;
+    std::vector<re2::StringPiece> groups(static_cast<std::size_t>(re.NumberOfCapturingGroups() + 1));
+    const re2::StringPiece whole(text.data(), text.size());
+    std::vector<std::size_t> open;  // indices of the openers not closed yet
+    for (std::size_t at = 0; at <= text.size() &&
+                             re.Match(whole, at, text.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size()));) {
+      const auto start = static_cast<std::uint32_t>(groups[0].data() - text.data());
+      const auto end = start + static_cast<std::uint32_t>(groups[0].size());
+      at = end > start ? end : start + 1;
+      Kind kind = Kind::Skip;
+      for (std::size_t k = 0; k < block.kind_group.size(); ++k) {
+        const int g = block.kind_group[k];
+        if (g >= 0 && groups[static_cast<std::size_t>(g)].data() != nullptr) {
+          kind = static_cast<Kind>(k);
+          break;
+        }
+      }
+      if (end == start && kind != Kind::End) continue;  // an empty skip, open or close means nothing
+      tokens_.push_back({start, end, kind, -1});
+      if (kind == Kind::Open) {
+        open.push_back(tokens_.size() - 1);
+      } else if (kind == Kind::Close && !open.empty()) {
+        tokens_[open.back()].pair = static_cast<std::int64_t>(tokens_.size() - 1);
+        open.pop_back();
+      }
+    }
+    memo_.assign(tokens_.size(), kUnknown);
+  }
+
+  // The end of the block or statement that starts at `start`, or none when the text there is not
+  // code (inside a token: a string or comment) or its block is never closed. A block starts
+  // with an opener right at `start` and ends after the close that balances it; anything else is a
+  // statement, which ends before the first end token or close outside the blocks it contains (a
+  // close there ends the block around the statement) or with the text.
+  std::optional<std::size_t> end_of(std::size_t start) {
+    auto it = std::lower_bound(tokens_.begin(), tokens_.end(), start,
+                               [](const Token& t, std::size_t at) { return t.start < at; });
+    if (it != tokens_.begin() && std::prev(it)->end > start) return std::nullopt;  // inside a token
+    auto k = static_cast<std::size_t>(it - tokens_.begin());
+    if (k < tokens_.size() && tokens_[k].start == start && tokens_[k].kind == Kind::Open) {
+      const std::int64_t pair = tokens_[k].pair;
+      if (pair < 0) return std::nullopt;
+      return tokens_[static_cast<std::size_t>(pair)].end;
+    }
+    const std::int64_t end = statement_end(k);
+    if (end == kUnbalanced) return std::nullopt;
+    return static_cast<std::size_t>(end);
+  }
+
+ private:
+  enum class Kind : std::uint8_t { Skip, Close, Open, End };  // the order of BlockExtent::kind_group
+  struct Token {
+    std::uint32_t start;
+    std::uint32_t end;
+    Kind kind;
+    std::int64_t pair;  // an opener: the index of its close (-1: never closed)
+  };
+  static constexpr std::int64_t kUnknown = -2;
+  static constexpr std::int64_t kUnbalanced = -1;
+
+  // Walks the statement's own tokens from index k, jumping over the blocks it contains. Every walk
+  // through a token ends the same way, so each answer is kept for all the tokens it passed: the
+  // walks of all statements in a file take linear time together.
+  std::int64_t statement_end(std::size_t k) {
+    std::vector<std::size_t> passed;
+    std::int64_t result = static_cast<std::int64_t>(size_);
+    for (; k < tokens_.size(); ++k) {
+      if (memo_[k] != kUnknown) {
+        result = memo_[k];
+        break;
+      }
+      passed.push_back(k);
+      const Token& t = tokens_[k];
+      if (t.kind == Kind::Close || t.kind == Kind::End) {
+        result = t.start;
+        break;
+      }
+      if (t.kind == Kind::Open) {
+        if (t.pair < 0) {
+          result = kUnbalanced;
+          break;
+        }
+        k = static_cast<std::size_t>(t.pair);  // the loop's ++k steps past the close
+      }
+    }
+    for (std::size_t p : passed) memo_[p] = result;
+    return result;
+  }
+
+  std::size_t size_;
+  std::vector<Token> tokens_;
+  std::vector<std::int64_t> memo_;
+};
+
 void run_regex(std::uint32_t rule_index, const RegexMatcher& matcher, const MatchInput& input,
                const MatchOptions& options, std::vector<Hit>& hits) {
   const RE2& re = *matcher.regex;
@@ -871,6 +993,7 @@ void run_regex(std::uint32_t rule_index, const RegexMatcher& matcher, const Matc
     }
     if (regions.empty()) return;
   }
+  std::optional<BlockTokens> block_tokens;
   std::size_t pos = 0;
   while (pos <= text.size() &&
          re.Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), group_count)) {
@@ -878,8 +1001,18 @@ void run_regex(std::uint32_t rule_index, const RegexMatcher& matcher, const Matc
       return static_cast<std::uint32_t>(g.data() - text.data());
     };
     const std::uint32_t start = offset_of(groups[0]);
-    const std::uint32_t end = start + static_cast<std::uint32_t>(groups[0].size());
-    pos = groups[0].empty() ? end + 1 : end;
+    std::uint32_t end = start + static_cast<std::uint32_t>(groups[0].size());
+    pos = groups[0].empty() ? end + 1 : end;  // a block's extension does not move it: nested blocks match too
+    if (matcher.block) {
+      auto& g = groups[static_cast<std::size_t>(matcher.block->group)];
+      if (g.data() == nullptr) continue;
+      if (!block_tokens) block_tokens.emplace(input.text, *matcher.block);
+      const std::optional<std::size_t> block_end = block_tokens->end_of(offset_of(g));
+      if (!block_end) continue;  // not code, or a block that is never closed: not judged
+      g = re2::StringPiece(g.data(), *block_end - offset_of(g));
+      end = std::max(end, static_cast<std::uint32_t>(*block_end));
+      groups[0] = re2::StringPiece(groups[0].data(), end - start);
+    }
     auto group_text = [&](int g) {
       const auto& piece = groups[static_cast<std::size_t>(g)];
       return piece.data() ? std::string_view(piece.data(), piece.size()) : std::string_view{};

@@ -59,6 +59,8 @@ struct ValueCheck {
   Checksum checksum = Checksum::None;  // "luhn" | "iban-mod97" | "ssn-valid" | "crc32-base62"
   std::shared_ptr<const RE2> must_match;
   std::shared_ptr<const RE2> must_not_match;
+  // "strip": its matches (string literals, comments) are blanked before match / notMatch
+  std::shared_ptr<const RE2> strip;
   OrgDomain org_domain = OrgDomain::Any;
   std::shared_ptr<const RegexTemplate> must_match_template;      // match / notMatch with (?P=name)
   std::shared_ptr<const RegexTemplate> must_not_match_template;
@@ -138,10 +140,20 @@ struct QueryMatcher {
   PiiSensitivity sensitivity = PiiSensitivity::Low;  // "sensitivity": runs when the scan's level >= this
 };
 
+// "block": a group of a regex matcher extended to a balanced block or one statement, for code
+// the grammar does not parse (T-SQL BEGIN ... END, PL/pgSQL LOOP ... END LOOP). The four token
+// patterns are one regex, `(skip)|(close)|(open)|(end)`: at one place the earlier kind wins.
+struct BlockExtent {
+  int group = -1;                     // the regex group whose start is where the block begins
+  std::shared_ptr<const RE2> tokens;  // the combined token pattern
+  std::array<int, 4> kind_group{-1, -1, -1, -1};  // group in `tokens` of skip, close, open, end (-1: none)
+};
+
 struct RegexMatcher {
   LanguageMask languages = 0;
   std::unique_ptr<RE2> regex;
   std::shared_ptr<const RE2> within;  // "within": the reported span must lie inside one of its matches
+  std::optional<BlockExtent> block;
   int secret_group = -1;
   int report_group = -1;  // default: the whole match
   std::vector<ValueCheck> checks;

@@ -345,7 +345,7 @@ std::vector<ValueCheck> parse_value_checks(const Context& ctx, const std::string
     const std::string here = where + ".value" + (it->is_array() ? "[" + std::to_string(i) + "]" : "");
     check_keys(ctx, here, v,
                {"capture", "minLength", "maxLength", "minEntropy", "rejectPlaceholders", "match",
-                "notMatch", "orgDomain", "checksum"});
+                "notMatch", "orgDomain", "checksum", "strip"});
     ValueCheck check;
     const std::string capture = get_string(ctx, here, v, "capture", false);
     check.capture = capture.empty() ? default_capture : resolve(capture);
@@ -365,6 +365,10 @@ std::vector<ValueCheck> parse_value_checks(const Context& ctx, const std::string
       else if (name == "ssn-valid") check.checksum = ValueCheck::Checksum::Ssn;
       else if (name == "crc32-base62") check.checksum = ValueCheck::Checksum::Crc32Base62;
       else ctx.fail(here, "checksum must be luhn, iban-mod97, ssn-valid or crc32-base62, not '" + name + "'");
+    }
+    if (v.contains("strip")) {
+      if (!v.contains("match") && !v.contains("notMatch")) ctx.fail(here, "'strip' needs a 'match' or 'notMatch' to apply to");
+      check.strip = compile_regex(ctx, here + ".strip", get_string(ctx, here, v, "strip", true));
     }
     for (const bool negate : {false, true}) {
       const char* key = negate ? "notMatch" : "match";
@@ -843,6 +847,35 @@ void declare_regex_matcher(const Context& ctx, const std::shared_ptr<const PackS
   rule.regexes.push_back(std::move(matcher));
 }
 
+// "block": {"capture": group, "open": RE2, "close": RE2, "skip": RE2, "end": RE2}; open and close
+// are required. The token kinds become one pattern, each kind a group, in the order that decides
+// which kind a token is when two could start at the same place: skip, close, open, end.
+detail::BlockExtent parse_block(const Context& ctx, const std::string& where, const json& spec,
+                                const CaptureResolver& resolve) {
+  if (!spec.is_object()) ctx.fail(where, "must be an object {capture, open, close, skip, end}");
+  check_keys(ctx, where, spec, {"capture", "open", "close", "skip", "end"});
+  detail::BlockExtent block;
+  const std::string capture = get_string(ctx, where, spec, "capture", true);
+  block.group = resolve(capture);
+  if (block.group <= 0) ctx.fail(where, "capture group '(?P<" + capture + ">...)' is not in the regex");
+  std::string combined;
+  int group = 1;
+  static constexpr std::array<const char*, 4> kKinds{"skip", "close", "open", "end"};
+  for (std::size_t k = 0; k < kKinds.size(); ++k) {
+    const bool required = k == 1 || k == 2;
+    if (!spec.contains(kKinds[k]) && !required) continue;
+    const std::string field = where + "." + kKinds[k];
+    const std::string raw = get_string(ctx, where, spec, kKinds[k], true);
+    const std::shared_ptr<const RE2> alone = compile_regex(ctx, field, raw);  // validates, counts groups
+    if (!combined.empty()) combined += '|';
+    combined += "(" + raw + ")";  // compile_regex expands {{definitions}}
+    block.kind_group[k] = group;
+    group += 1 + alone->NumberOfCapturingGroups();
+  }
+  block.tokens = compile_regex(ctx, where, combined);
+  return block;
+}
+
 // Completes a declared regex matcher: the pattern, its groups, checks and messages.
 void finalize_regex_matcher(const Context& ctx, const PendingMatcher& p, RegexMatcher& matcher) {
   const std::string& where = p.where;
@@ -876,6 +909,7 @@ void finalize_regex_matcher(const Context& ctx, const PendingMatcher& p, RegexMa
   }
   if (m.contains("where")) ctx.fail(where, "'where' needs a query matcher (a regex has no syntax tree)");
   if (m.contains("within")) matcher.within = compile_regex(ctx, where + ".within", get_string(ctx, where, m, "within", true));
+  if (m.contains("block")) matcher.block = parse_block(ctx, where + ".block", m["block"], resolve);
   matcher.checks = parse_value_checks(ctx, where, m, resolve, matcher.secret_group);
   const std::string message = m.contains("message") ? get_string(ctx, where, m, "message", true) : default_message;
   matcher.message = parse_message(ctx, where + ".message", message, resolve);
@@ -1130,9 +1164,10 @@ void load_pack(const std::string& source, const std::string& text, CompiledRules
       const json& m = j["matchers"][k];
       const std::string here = "matchers[" + std::to_string(k) + "]";
       check_keys(ctx, here, m,
-                 {"query", "regex", "languages", "secret", "report", "value", "where", "within", "message", "refine",
-                  "sensitivity", "note"});
+                 {"query", "regex", "languages", "secret", "report", "value", "where", "within", "block", "message",
+                  "refine", "sensitivity", "note"});
       if (m.contains("within") && m.contains("query")) ctx.fail(here, "'within' applies to regex matchers (a query uses 'where')");
+      if (m.contains("block") && m.contains("query")) ctx.fail(here, "'block' applies to regex matchers (a query has a syntax tree)");
       LanguageMask matcher_languages = languages;
       if (m.contains("languages")) {
         matcher_languages = parse_languages(ctx, here + ".languages", get_strings(ctx, here, m, "languages"));

@@ -468,6 +468,62 @@ TEST(MatchOrgDomains, InsideComparesHostNamesAndSubdomains) {
   EXPECT_EQ(f[1].region.start_line, 3u);
 }
 
+// "block": a regex group extended to the block it starts (to the close that balances it) or, when it
+// does not start with an opener, to the end of one statement; strings and comments (skip) count
+// for nothing, and a loop whose block is never closed, or that sits in a comment, is not judged.
+std::string loop_rule(const std::string& extra_value = "") {
+  return rule("t/loop", R"(["sql"])", "[{body}]",
+              R"J({"regex": "(?is)\\bWHILE\\s+x\\s+(?P<body>BEGIN\\b|SET\\b)",
+                   "block": {"capture": "body", "skip": "'[^']*'|--[^\\n]*", "open": "(?i)\\b(?:BEGIN|CASE)\\b",
+                             "close": "(?i)\\bEND\\b", "end": ";"})J" +
+                  extra_value + "}");
+}
+
+TEST(MatchBlock, ABlockEndsAtTheEndThatBalancesItsBegin) {
+  RuleSet rules = pack({loop_rule()});
+  auto findings = run(rules, Language::Sql,
+                      "WHILE x BEGIN IF y BEGIN a END; b END; c\n"
+                      "WHILE x BEGIN SELECT CASE WHEN d THEN 1 END; 'END' -- END\n"
+                      "END e\n");
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].message, "[BEGIN IF y BEGIN a END; b END]");
+  EXPECT_EQ(findings[1].message, "[BEGIN SELECT CASE WHEN d THEN 1 END; 'END' -- END END]");
+  EXPECT_EQ(findings[1].region.start_line, 2u);
+  EXPECT_EQ(findings[1].region.end_line, 3u) << "the finding covers the loop";
+}
+
+TEST(MatchBlock, AStatementEndsAtItsTerminatorOrTheEndOfTheBlockAroundIt) {
+  RuleSet rules = pack({loop_rule()});
+  auto findings = run(rules, Language::Sql, "WHILE x SET a = CASE WHEN b THEN 1 END; c;\nBEGIN WHILE x SET d END\n");
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].message, "[SET a = CASE WHEN b THEN 1 END]");
+  EXPECT_EQ(findings[1].message, "[SET d ]");
+}
+
+TEST(MatchBlock, LoopsInCommentsStringsOrNeverClosedAreNotJudged) {
+  RuleSet rules = pack({loop_rule()});
+  EXPECT_TRUE(run(rules, Language::Sql, "-- WHILE x BEGIN a END\nSELECT 'WHILE x BEGIN b END';\n").empty());
+  EXPECT_TRUE(run(rules, Language::Sql, "WHILE x BEGIN a; IF b BEGIN c END\n").empty());
+}
+
+TEST(MatchBlock, NestedLoopsAreEachMeasured) {
+  RuleSet rules = pack({loop_rule()});
+  auto findings = run(rules, Language::Sql, "WHILE x BEGIN WHILE x BEGIN a END; b END\n");
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].message, "[BEGIN WHILE x BEGIN a END; b END]");
+  EXPECT_EQ(findings[1].message, "[BEGIN a END]");
+}
+
+// "strip" blanks string literals and comments before a value check's match / notMatch.
+TEST(MatchBlock, StripKeepsStringsAndCommentsOutOfTextTests) {
+  RuleSet stripped = pack({loop_rule(R"J(, "value": {"capture": "body", "strip": "'[^']*'|--[^\\n]*", "notMatch": "\\bBREAK\\b"})J")});
+  RuleSet plain = pack({loop_rule(R"J(, "value": {"capture": "body", "notMatch": "\\bBREAK\\b"})J")});
+  const std::string promise = "WHILE x BEGIN PRINT 'no BREAK'; -- BREAK later\nEND\n";
+  EXPECT_EQ(run(stripped, Language::Sql, promise).size(), 1u);
+  EXPECT_TRUE(run(plain, Language::Sql, promise).empty());
+  EXPECT_TRUE(run(stripped, Language::Sql, "WHILE x BEGIN IF a BREAK; END\n").empty());
+}
+
 // A regex matcher with "within" reports only inside the spans another regex matches: here the
 // parameters of one procedure call, however many there are, and not the same parameter elsewhere.
 TEST(MatchWithin, RegexFindingsMustLieInsideAWithinSpan) {

@@ -185,5 +185,33 @@ TEST(Rules, WithinIsForRegexMatchersAndMustCompile) {
   EXPECT_NE(bad.find("invalid RE2 pattern"), std::string::npos) << bad;
 }
 
+TEST(Rules, BlockIsForRegexMatchersWithAGroupAndOpenAndClose) {
+  const std::string on_query = load_error(pack_with_matcher(
+      R"J({"query": "(identifier) @name", "block": {"capture": "name", "open": "a", "close": "b"}})J"));
+  EXPECT_NE(on_query.find("'block' applies to regex matchers"), std::string::npos) << on_query;
+  const std::string no_group = load_error(pack_with_matcher(
+      R"J({"regex": "(?P<name>x)", "block": {"capture": "body", "open": "a", "close": "b"}})J"));
+  EXPECT_NE(no_group.find("(?P<body>...)"), std::string::npos) << no_group;
+  const std::string no_close = load_error(pack_with_matcher(
+      R"J({"regex": "(?P<name>x)", "block": {"capture": "name", "open": "a"}})J"));
+  EXPECT_NE(no_close.find("close"), std::string::npos) << no_close;
+  const std::string bad = load_error(pack_with_matcher(
+      R"J({"regex": "(?P<name>x)", "block": {"capture": "name", "open": "a", "close": "b", "skip": "(unclosed"}})J"));
+  EXPECT_NE(bad.find("block.skip"), std::string::npos) << bad;
+  EXPECT_NE(bad.find("invalid RE2 pattern"), std::string::npos) << bad;
+  const std::string unknown = load_error(pack_with_matcher(
+      R"J({"regex": "(?P<name>x)", "block": {"capture": "name", "open": "a", "close": "b", "nest": "c"}})J"));
+  EXPECT_NE(unknown.find("nest"), std::string::npos) << unknown;
+}
+
+TEST(Rules, StripNeedsATextTestAndMustCompile) {
+  const std::string alone = load_error(pack_with_matcher(R"J({"regex": "(?P<name>x)", "value": {"capture": "name", "strip": "'[^']*'"}})J"));
+  EXPECT_NE(alone.find("'strip' needs a 'match' or 'notMatch'"), std::string::npos) << alone;
+  const std::string bad = load_error(
+      pack_with_matcher(R"J({"regex": "(?P<name>x)", "value": {"capture": "name", "strip": "(unclosed", "notMatch": "y"}})J"));
+  EXPECT_NE(bad.find("strip"), std::string::npos) << bad;
+  EXPECT_NE(bad.find("invalid RE2 pattern"), std::string::npos) << bad;
+}
+
 }  // namespace
 }  // namespace citizenscan

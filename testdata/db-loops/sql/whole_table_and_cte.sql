@@ -48,3 +48,40 @@ SELECT * FROM totals;
 
 -- Rewriting the SQLite schema text is a catalog operation, not a data table.
 UPDATE sqlite_master SET sql = replace(sql, 'old_name', 'new_name');
+
+-- A ' > ' separator in a string is not a depth bound.
+-- expect: db-loops/recursive-cte-without-limit
+WITH RECURSIVE folder_path AS (
+    SELECT id, parent_id, name::text AS path FROM folders WHERE parent_id IS NULL
+    UNION ALL
+    SELECT f.id, f.parent_id, fp.path || ' > ' || f.name FROM folders f JOIN folder_path fp ON f.parent_id = fp.id
+)
+SELECT * FROM folder_path;
+
+-- Nor is a bound written in a comment.
+-- expect: db-loops/recursive-cte-without-limit
+WITH RECURSIVE folder_tree AS (
+    SELECT id, parent_id FROM folders WHERE parent_id IS NULL
+    UNION ALL
+    SELECT f.id, f.parent_id FROM folders f JOIN folder_tree t ON f.parent_id = t.id -- add WHERE depth < 10
+)
+SELECT * FROM folder_tree;
+
+-- The same path with a real depth bound.
+WITH RECURSIVE folder_path_bounded AS (
+    SELECT id, parent_id, name::text AS path, 1 AS depth FROM folders WHERE parent_id IS NULL
+    UNION ALL
+    SELECT f.id, f.parent_id, fp.path || ' > ' || f.name, fp.depth + 1
+    FROM folders f JOIN folder_path_bounded fp ON f.parent_id = fp.id
+    WHERE fp.depth < 20
+)
+SELECT * FROM folder_path_bounded;
+
+-- Not recursive: the CTE's name after UNION ALL is only in a string.
+-- expect-none: db-loops
+WITH region_totals AS (
+    SELECT region, SUM(amount) AS total FROM sales GROUP BY region
+    UNION ALL
+    SELECT 'region_totals (all)', SUM(amount) FROM sales
+)
+SELECT * FROM region_totals;
