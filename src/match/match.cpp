@@ -5,6 +5,7 @@
 #include <cctype>
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <optional>
 #include <span>
@@ -550,8 +551,31 @@ bool find_definition(const StructuralCheck& check, std::string_view name, std::s
 // check's kinds in the enclosing function (or the file, at top level; nested functions are not
 // entered), those whose target reads the name exactly and ends before `node` starts; the latest
 // target wins (`row = ...` then `for row in ...`: the loop); with `text`, that value must match it.
-// The function's index is built on first use and kept until the next file.
+// A function that never binds the name (and has no parameter of that name) reads it from the
+// function around it, and so on up to the file, as Python and JavaScript scoping do: a client
+// created at module level (`CRM = axios.create(...)`) is found from a function that uses it.
+// Each scope's index is built on first use and kept until the next file.
 void ancestors_of(TSNode node, std::vector<TSNode>& path);
+
+// Whether the parameter list of function `fn` names `name` (Python `parameters`, JavaScript
+// `parameters` or an arrow's single `parameter`): a parameter hides the scopes around it.
+bool has_parameter(TSNode fn, std::string_view name, std::string_view text, MatchWorkspace::State& ws) {
+  bool found = false;
+  for (const char* field : {"parameters", "parameter"}) {
+    const TSNode params = ts_node_child_by_field_name(fn, field, static_cast<uint32_t>(std::strlen(field)));
+    if (ts_node_is_null(params)) continue;
+    if (std::string_view(ts_node_type(params)) == "identifier") return node_text(text, params) == name;
+    walk_descendants(params, ws, [&](TSNode n) {
+      if (std::string_view(ts_node_type(n)) == "identifier" && node_text(text, n) == name) {
+        found = true;
+        return Step::Stop;
+      }
+      return Step::Descend;
+    });
+    if (found) return true;
+  }
+  return false;
+}
 
 bool find_binding(const StructuralCheck& check, TSNode node, std::string_view text,
                   const std::vector<TSSymbol>& boundaries, MatchWorkspace::State& ws, TSNode& found) {
@@ -565,13 +589,12 @@ bool find_binding(const StructuralCheck& check, TSNode node, std::string_view te
   };
   ancestors_of(node, ws.ancestors);
   if (ws.ancestors.empty()) return false;
-  TSNode scope = ws.ancestors.front();
+  // The scopes around the node, innermost first: its enclosing functions, then the file.
+  std::vector<TSNode> scopes;
   for (auto it = ws.ancestors.rbegin(); it != ws.ancestors.rend(); ++it) {
-    if (symbol_in(boundaries, ts_node_symbol(*it))) {
-      scope = *it;
-      break;
-    }
+    if (symbol_in(boundaries, ts_node_symbol(*it))) scopes.push_back(*it);
   }
+  scopes.push_back(ws.ancestors.front());
   // Checks of the same kinds share one index (the `text` filter is applied per lookup).
   const auto same_kinds = std::find_if(ws.binding_kinds.begin(), ws.binding_kinds.end(), [&](const StructuralCheck* c) {
     return c == &check || (c->symbols == check.symbols && c->target_fields == check.target_fields &&
@@ -583,35 +606,43 @@ bool find_binding(const StructuralCheck& check, TSNode node, std::string_view te
   } else {
     key = *same_kinds;
   }
-  auto [entry, inserted] = ws.bindings.try_emplace({key, ts_node_start_byte(scope)});
-  auto& index = entry->second;
-  if (inserted) {
-    walk_descendants(scope, ws, [&](TSNode n) {
-      const TSSymbol symbol = ts_node_symbol(n);
-      if (symbol_in(check.symbols, symbol)) {
-        const TSNode target = child(n, check.target_fields);
-        const TSNode value = child(n, check.value_fields);
-        if (!ts_node_is_null(target) && !ts_node_is_null(value)) {
-          index[node_text(text, target)].push_back({ts_node_start_byte(target), ts_node_end_byte(target), value});
-        }
-      }
-      return symbol_in(boundaries, symbol) ? Step::Skip : Step::Descend;
-    });
-  }
-  const auto hit = index.find(node_text(text, node));
-  if (hit == index.end()) return false;
+  const std::string_view name = node_text(text, node);
   const std::uint32_t use = ts_node_start_byte(node);
-  const MatchWorkspace::State::Binding* best = nullptr;
-  for (const auto& binding : hit->second) {
-    if (binding.target_end <= use && (best == nullptr || binding.target_start > best->target_start)) best = &binding;
+  for (const TSNode scope : scopes) {
+    auto [entry, inserted] = ws.bindings.try_emplace({key, ts_node_start_byte(scope)});
+    auto& index = entry->second;
+    if (inserted) {
+      walk_descendants(scope, ws, [&](TSNode n) {
+        const TSSymbol symbol = ts_node_symbol(n);
+        if (symbol_in(check.symbols, symbol)) {
+          const TSNode target = child(n, check.target_fields);
+          const TSNode value = child(n, check.value_fields);
+          if (!ts_node_is_null(target) && !ts_node_is_null(value)) {
+            index[node_text(text, target)].push_back({ts_node_start_byte(target), ts_node_end_byte(target), value});
+          }
+        }
+        return symbol_in(boundaries, symbol) ? Step::Skip : Step::Descend;
+      });
+    }
+    const auto hit = index.find(name);
+    if (hit == index.end()) {
+      // Not bound here: a parameter of this function, or else the scope around it.
+      if (has_parameter(scope, name, text, ws)) return false;
+      continue;
+    }
+    const MatchWorkspace::State::Binding* best = nullptr;
+    for (const auto& binding : hit->second) {
+      if (binding.target_end <= use && (best == nullptr || binding.target_start > best->target_start)) best = &binding;
+    }
+    if (best == nullptr) return false;  // bound in this scope, but only after the use
+    if (check.text) {
+      const std::string_view value = node_text(text, best->value);
+      if (!RE2::PartialMatch(re2::StringPiece(value.data(), value.size()), *check.text)) return false;
+    }
+    found = best->value;
+    return true;
   }
-  if (best == nullptr) return false;
-  if (check.text) {
-    const std::string_view value = node_text(text, best->value);
-    if (!RE2::PartialMatch(re2::StringPiece(value.data(), value.size()), *check.text)) return false;
-  }
-  found = best->value;
-  return true;
+  return false;
 }
 
 bool encloses(TSNode outer, TSNode inner) {
@@ -646,16 +677,23 @@ void ancestors_of(TSNode node, std::vector<TSNode>& path) {
 }
 
 // `found` receives the ancestor (inside) or descendant (contains) that satisfied the check.
+// `limit`: contains only counts descendants that end at or before this byte (`before`).
 bool check_structure(const StructuralCheck& check, TSNode node, std::string_view text,
-                     const std::vector<TSSymbol>& boundaries, MatchWorkspace::State& ws, TSNode& found) {
+                     const std::vector<TSSymbol>& boundaries, MatchWorkspace::State& ws, TSNode& found,
+                     std::uint32_t limit = UINT32_MAX) {
   using Kind = StructuralCheck::Kind;
+  const auto text_ok = [&](TSNode n) {
+    if (!check.text) return true;
+    const std::string_view t = node_text(text, n);
+    return RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), *check.text);
+  };
   if (check.kind == Kind::Inside || check.kind == Kind::NotInside) {
     bool inside = false;
     ancestors_of(node, ws.ancestors);
     for (auto it = ws.ancestors.rbegin(); it != ws.ancestors.rend(); ++it) {
       const TSNode n = *it;
       const TSSymbol symbol = ts_node_symbol(n);
-      if (symbol_in(check.symbols, symbol)) {
+      if (symbol_in(check.symbols, symbol) && text_ok(n)) {
         inside = true;
         found = n;
         break;
@@ -667,10 +705,10 @@ bool check_structure(const StructuralCheck& check, TSNode node, std::string_view
   // contains / notContains: an iterative walk of the descendants, not into nested functions.
   bool contains = false;
   walk_descendants(node, ws, [&](TSNode n) {
+    if (ts_node_start_byte(n) >= limit) return Step::Stop;  // document order: all later nodes too
     const TSSymbol symbol = ts_node_symbol(n);
-    if (symbol_in(check.symbols, symbol)) {
-      const std::string_view t = node_text(text, n);
-      if (!check.text || RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), *check.text)) {
+    if (symbol_in(check.symbols, symbol) && ts_node_end_byte(n) <= limit) {
+      if (text_ok(n)) {
         contains = true;
         found = n;
         return Step::Stop;
@@ -803,14 +841,18 @@ void process_match(std::uint32_t rule_index, std::uint32_t ordinal, const QueryM
       TSNode found{};
       // A negative check on an absent capture (an optional name left unbound, a missing field) holds:
       // "the loop's `.length` array is not a small literal" is true when the condition has none.
+      // So does one whose `before` capture is absent; a positive one fails.
       const bool negative = check.kind == StructuralCheck::Kind::NotBinding ||
                             check.kind == StructuralCheck::Kind::NotInside ||
                             check.kind == StructuralCheck::Kind::NotContains;
-      if (!first_node(check.capture, node)) {
+      TSNode bound;
+      if (!first_node(check.capture, node) || (check.before >= 0 && !first_node(check.before, bound))) {
         if (negative || check.optional) continue;
         ok = false;
         break;
       }
+      // `before`: descendants must end before that capture's node starts.
+      const std::uint32_t limit = check.before < 0 ? UINT32_MAX : ts_node_start_byte(bound);
       const bool holds =
           (check.kind == StructuralCheck::Kind::Definition
                ? find_definition(check, node_text(input.text, node), input.text, ts_tree_root_node(input.tree), ws, found)
@@ -818,7 +860,7 @@ void process_match(std::uint32_t rule_index, std::uint32_t ordinal, const QueryM
                ? find_binding(check, node, input.text, boundaries, ws, found)
            : check.kind == StructuralCheck::Kind::NotBinding
                ? !find_binding(check, node, input.text, boundaries, ws, found)
-               : check_structure(check, node, input.text, boundaries, ws, found));
+               : check_structure(check, node, input.text, boundaries, ws, found, limit));
       if (!holds) {
         if (check.optional) continue;  // the name stays unbound; checks that need it fail
         ok = false;

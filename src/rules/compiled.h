@@ -75,7 +75,8 @@ struct StructuralCheck {
   Kind kind = Kind::Inside;
   int capture = -1;
   std::vector<TSSymbol> symbols;         // node kinds, resolved in the grammar
-  std::shared_ptr<const RE2> text;       // contains, binding: the node's (value's) text must also match
+  std::shared_ptr<const RE2> text;       // inside, contains, binding: the node's (value's) text must also match
+  int before = -1;                       // contains: only descendants that end before this capture starts
   std::vector<std::string> kind_names;   // for messages
   int bind = -1;                         // "as": capture id the found node is bound to
   bool optional = false;                 // with "as": not finding the node leaves it unbound

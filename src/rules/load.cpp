@@ -557,7 +557,7 @@ std::vector<StructuralCheck> parse_structure(const Context& ctx, const std::stri
   for (std::size_t i = 0; i < it->size(); ++i) {
     const json& w = (*it)[i];
     const std::string here = where + ".where[" + std::to_string(i) + "]";
-    check_keys(ctx, here, w, {"capture", "inside", "notInside", "contains", "notContains", "definition", "binding", "notBinding", "text", "as", "optional"});
+    check_keys(ctx, here, w, {"capture", "inside", "notInside", "contains", "notContains", "definition", "binding", "notBinding", "text", "before", "as", "optional"});
     StructuralCheck check;
     int kinds_given = 0;
     const std::pair<const char*, StructuralCheck::Kind> forms[] = {
@@ -580,11 +580,16 @@ std::vector<StructuralCheck> parse_structure(const Context& ctx, const std::stri
     if (check.capture < 0) ctx.fail(here, "unknown capture '" + w["capture"].get<std::string>() + "'");
     check.symbols = resolve_kinds(ctx, here, grammar, check.kind_names);
     if (w.contains("text")) {
-      if (check.kind != StructuralCheck::Kind::Contains && check.kind != StructuralCheck::Kind::NotContains &&
-          check.kind != StructuralCheck::Kind::Binding && check.kind != StructuralCheck::Kind::NotBinding) {
-        ctx.fail(here, "'text' applies to contains/notContains/binding/notBinding only");
-      }
+      if (check.kind == StructuralCheck::Kind::Definition) ctx.fail(here, "'text' does not apply to definition");
       check.text = compile_regex(ctx, here + ".text", get_string(ctx, here, w, "text", true));
+    }
+    if (w.contains("before")) {
+      if (check.kind != StructuralCheck::Kind::Contains && check.kind != StructuralCheck::Kind::NotContains) {
+        ctx.fail(here, "'before' applies to contains/notContains only");
+      }
+      const std::string name = get_string(ctx, here, w, "before", true);
+      check.before = resolve(name);
+      if (check.before < 0) ctx.fail(here, "'before': unknown capture '" + name + "'");
     }
     if (check.kind == StructuralCheck::Kind::Definition) {
       static constexpr std::string_view kName = "name";

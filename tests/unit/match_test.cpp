@@ -1201,3 +1201,64 @@ TEST(CombinedQuery, RulesWithTheSameQueryEachGetTheMatch) {
 
 }  // namespace
 }  // namespace citizenscan
+
+namespace citizenscan {
+namespace {
+
+// A name the function never binds is read from the scope around it (module level), unless a
+// parameter of the function has that name; a binding anywhere in the function keeps it local.
+TEST(MatchBindings, AnUnboundNameIsLookedUpInTheEnclosingScopes) {
+  RuleSet rules = pack({rule("t/client", R"(["javascript"])", "{client}",
+      R"J({"query": "(call_expression function: (member_expression object: (identifier) @client)) @call", "report": "call",
+          "where": [{"capture": "client", "binding": ["variable_declarator", "assignment_expression"], "text": "^axios\\.create\\("}]})J")});
+  const std::string source =
+      "const crm = axios.create({ baseURL: 'x' });\n"
+      "function a() { crm.post('/n'); }\n"                          // 2: module-level binding
+      "function b(crm) { crm.post('/n'); }\n"                       // 3: a parameter hides it
+      "function c() { const crm = makeClient(); crm.post('/n'); }\n"  // 4: bound locally to something else
+      "function d() { return () => crm.get('/t'); }\n"              // 5: two functions out
+      "function e() { crm.get('/t'); let crm = 1; }\n";             // 6: local binding only after the use
+  auto findings = run(rules, Language::JavaScript, source);
+  std::vector<std::uint32_t> lines;
+  for (const auto& f : findings) lines.push_back(f.region.start_line);
+  EXPECT_EQ(lines, (std::vector<std::uint32_t>{2, 5}));
+}
+
+// `before`: contains / notContains only count descendants that end before a capture starts;
+// `text` on inside / notInside: the ancestor must also match it.
+TEST(MatchBindings, ContainsBeforeACaptureAndInsideWithText) {
+  RuleSet rules = pack({rule("t/guard", R"(["python"])", "{call}",
+      R"J({"query": "(call function: (attribute attribute: (identifier) @m (#eq? @m \"geocode\"))) @call", "report": "call",
+          "where": [{"capture": "call", "inside": ["for_statement"], "as": "loop"},
+                    {"capture": "loop.body", "notContains": ["if_statement"], "text": "in seen", "before": "call"},
+                    {"capture": "call", "notInside": ["if_statement"], "text": "^if \\w+ not in cache"}]})J")});
+  const std::string source =
+      "for a in rows:\n"
+      "    if a in seen:\n"
+      "        continue\n"
+      "    g.geocode(a)\n"          // 4: skipped when seen: no finding
+      "for a in rows:\n"
+      "    r = g.geocode(a)\n"      // 6: the test comes after the call: finding
+      "    if r in seen:\n"
+      "        continue\n"
+      "for a in rows:\n"
+      "    if a not in cache:\n"
+      "        g.geocode(a)\n"      // 11: only on a miss: no finding
+      "    if a not in other:\n"
+      "        g.geocode(a)\n";     // 13: finding
+  auto findings = run(rules, Language::Python, source);
+  std::vector<std::uint32_t> lines;
+  for (const auto& f : findings) lines.push_back(f.region.start_line);
+  EXPECT_EQ(lines, (std::vector<std::uint32_t>{6, 13}));
+  const auto bad = [](const std::string& where) {
+    return R"J({"pack": "t", "rules": [)J" +
+           rule("t/x", R"(["python"])", "x", R"J({"query": "(call) @c", "where": [)J" + where + "]}") + "]}";
+  };
+  EXPECT_THROW(RuleSet::load_from_texts({{"t.json", bad(R"({"capture": "c", "inside": ["block"], "before": "c"})")}}),
+               RuleLoadError);
+  EXPECT_THROW(RuleSet::load_from_texts({{"t.json", bad(R"({"capture": "c", "contains": ["call"], "before": "nope"})")}}),
+               RuleLoadError);
+}
+
+}  // namespace
+}  // namespace citizenscan
