@@ -38,6 +38,13 @@ std::vector<Finding> run(const RuleSet& rules, Language language, const std::str
   return out;
 }
 
+// The first line of each finding, in output order.
+std::vector<std::uint32_t> start_lines(const std::vector<Finding>& findings) {
+  std::vector<std::uint32_t> lines;
+  for (const auto& f : findings) lines.push_back(f.region.start_line);
+  return lines;
+}
+
 const std::string kPasswordQuery =
     R"J({"query": "(assignment left: (identifier) @name right: (string) @value (#match? @name \"(?i)passw\"))", "secret": "value", "value": {"minLength": 6, "rejectPlaceholders": true}})J";
 
@@ -1218,10 +1225,7 @@ TEST(MatchBindings, AnUnboundNameIsLookedUpInTheEnclosingScopes) {
       "function c() { const crm = makeClient(); crm.post('/n'); }\n"  // 4: bound locally to something else
       "function d() { return () => crm.get('/t'); }\n"              // 5: two functions out
       "function e() { crm.get('/t'); let crm = 1; }\n";             // 6: local binding only after the use
-  auto findings = run(rules, Language::JavaScript, source);
-  std::vector<std::uint32_t> lines;
-  for (const auto& f : findings) lines.push_back(f.region.start_line);
-  EXPECT_EQ(lines, (std::vector<std::uint32_t>{2, 5}));
+  EXPECT_EQ(start_lines(run(rules, Language::JavaScript, source)), (std::vector<std::uint32_t>{2, 5}));
 }
 
 // `before`: contains / notContains only count descendants that end before a capture starts;
@@ -1246,10 +1250,7 @@ TEST(MatchBindings, ContainsBeforeACaptureAndInsideWithText) {
       "        g.geocode(a)\n"      // 11: only on a miss: no finding
       "    if a not in other:\n"
       "        g.geocode(a)\n";     // 13: finding
-  auto findings = run(rules, Language::Python, source);
-  std::vector<std::uint32_t> lines;
-  for (const auto& f : findings) lines.push_back(f.region.start_line);
-  EXPECT_EQ(lines, (std::vector<std::uint32_t>{6, 13}));
+  EXPECT_EQ(start_lines(run(rules, Language::Python, source)), (std::vector<std::uint32_t>{6, 13}));
   const auto bad = [](const std::string& where) {
     return R"J({"pack": "t", "rules": [)J" +
            rule("t/x", R"(["python"])", "x", R"J({"query": "(call) @c", "where": [)J" + where + "]}") + "]}";
