@@ -77,3 +77,24 @@ export async function notifyCustomers(customers) {
     await slack.post('chat.postMessage', { json: { channel: c.slackId, text: 'Your ticket was updated' } });
   }
 }
+
+async function ticketHistory(id) {
+  const res = await desk.get(`/tickets/${id}/audits.json`);
+  return res.data.audits;
+}
+
+function auditTrail(id) {
+  const local = new Map([[id, []]]);
+  return local.get(id);
+}
+
+export async function historiesFor(tickets) {
+  return Promise.all(
+    // expect: db-loops/api-call-in-loop
+    tickets.map((t) => ticketHistory(t.id))
+  );
+}
+
+export function trailsFor(tickets) {
+  return tickets.map((t) => auditTrail(t.id));
+}
