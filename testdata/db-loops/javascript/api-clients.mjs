@@ -98,3 +98,9 @@ export async function historiesFor(tickets) {
 export function trailsFor(tickets) {
   return tickets.map((t) => auditTrail(t.id));
 }
+
+export async function translateNullish(replies) {
+  for (const r of replies) {
+    r.translated = translationCache.get(r.text) ?? (await desk.post('/translate', { text: r.text })).data;
+  }
+}

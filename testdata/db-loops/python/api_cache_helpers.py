@@ -101,3 +101,13 @@ def first_label_per_carrier(parcels):
         if label["carrier_id"] in seen_carriers:
             continue
         seen_carriers.add(label["carrier_id"])
+
+
+def rates_or_memo(parcels):
+    return {p["id"]: rate_memo.get(p["id"]) or carrier_quote(p) for p in parcels if p["weight"] > 0}
+
+
+def rates_fallback(parcels):
+    for p in parcels:
+        # expect: db-loops/api-call-in-loop
+        p["rates"] = carrier_quote(p) or rate_memo.get(p["id"])
