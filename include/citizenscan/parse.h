@@ -57,9 +57,8 @@ class Parser {
 
   // budget_ms == 0 means no limit. After a cancelled parse the parser is reset for the next file.
   ParseOutcome parse(std::string_view source, unsigned budget_ms);
-  // Parses only source[start, end) (an embedded region); the tree's offsets are those of `source`.
-  ParseOutcome parse_range(std::string_view source, std::uint32_t start, std::uint32_t end, unsigned budget_ms);
-  // Parses only the given pieces of source, in order and not overlapping, as one text (tree-sitter
+  // Parses only the given pieces of source (an embedded region; the tree's offsets are those of
+  // `source`), in order and not overlapping, as one text (tree-sitter
   // included ranges: the bytes between pieces are skipped, so a token can run from the end of one
   // piece into the next, as Python's "a" "b" runs together). Empty pieces are left out.
   ParseOutcome parse_ranges(std::string_view source, std::span<const ByteRange> pieces, unsigned budget_ms);

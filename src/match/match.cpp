@@ -589,12 +589,6 @@ bool find_binding(const StructuralCheck& check, TSNode node, std::string_view te
   };
   ancestors_of(node, ws.ancestors);
   if (ws.ancestors.empty()) return false;
-  // The scopes around the node, innermost first: its enclosing functions, then the file.
-  std::vector<TSNode> scopes;
-  for (auto it = ws.ancestors.rbegin(); it != ws.ancestors.rend(); ++it) {
-    if (symbol_in(boundaries, ts_node_symbol(*it))) scopes.push_back(*it);
-  }
-  scopes.push_back(ws.ancestors.front());
   // Checks of the same kinds share one index (the `text` filter is applied per lookup).
   const auto same_kinds = std::find_if(ws.binding_kinds.begin(), ws.binding_kinds.end(), [&](const StructuralCheck* c) {
     return c == &check || (c->symbols == check.symbols && c->target_fields == check.target_fields &&
@@ -608,7 +602,11 @@ bool find_binding(const StructuralCheck& check, TSNode node, std::string_view te
   }
   const std::string_view name = node_text(text, node);
   const std::uint32_t use = ts_node_start_byte(node);
-  for (const TSNode scope : scopes) {
+  // The scopes around the node, innermost first: its enclosing functions (the boundaries on the
+  // cached ancestor path), then the file (the path's root). Nothing below changes that path.
+  for (std::size_t i = ws.ancestors.size(); i-- > 0;) {
+    const TSNode scope = ws.ancestors[i];
+    if (i != 0 && !symbol_in(boundaries, ts_node_symbol(scope))) continue;
     auto [entry, inserted] = ws.bindings.try_emplace({key, ts_node_start_byte(scope)});
     auto& index = entry->second;
     if (inserted) {
@@ -1098,10 +1096,6 @@ void run_regex(std::uint32_t rule_index, const RegexMatcher& matcher, const Matc
 
 constexpr std::uint32_t kQueryOrdinal = 0x8000;  // query matchers rank after a rule's regexes
 
-bool has_symbol(const std::vector<TSSymbol>& sorted, TSSymbol symbol) {
-  return std::binary_search(sorted.begin(), sorted.end(), symbol);
-}
-
 // The text of `node` (a "pieces" text kind) as pieces: its named children (escape sequences) and the
 // placeholder's matches are holes.
 void add_text(const detail::EmbeddedPieces& how, std::string_view text, TSNode node, EmbeddedRegion& region) {
@@ -1145,7 +1139,7 @@ void add_text(const detail::EmbeddedPieces& how, std::string_view text, TSNode n
 // entry's "pieces", the text nodes of the expression there (a string, an f-string, a template, a
 // concatenation) as pieces and every other named node in it as a hole.
 void add_regions(const std::vector<Hit>& hits, const detail::EmbeddedMatcher& embedded, std::uint32_t entry,
-                 const MatchInput& input, std::vector<EmbeddedRegion>& regions) {
+                 const MatchInput& input, MatchWorkspace::State& ws, std::vector<EmbeddedRegion>& regions) {
   for (const Hit& hit : hits) {
     if (hit.end <= hit.start) continue;
     EmbeddedRegion region{hit.start, hit.end, embedded.language, {}, {}, entry};
@@ -1156,31 +1150,18 @@ void add_regions(const std::vector<Hit>& hits, const detail::EmbeddedMatcher& em
     }
     const detail::EmbeddedPieces& how = *embedded.pieces;
     const TSNode top = ts_node_descendant_for_byte_range(ts_tree_root_node(input.tree), hit.start, hit.end);
-    TSTreeCursor cursor = ts_tree_cursor_new(top);
-    for (;;) {
-      const TSNode node = ts_tree_cursor_current_node(&cursor);
+    const auto visit = [&](TSNode node) {
       const TSSymbol symbol = ts_node_symbol(node);
-      bool enter = false;
-      if (has_symbol(how.text, symbol)) {
+      if (symbol_in(how.text, symbol)) {
         add_text(how, input.text, node, region);
-      } else if (!ts_node_is_named(node) || ts_node_is_extra(node)) {
-        // quotes, operators, comments: not part of the value
-      } else if (has_symbol(how.through, symbol)) {
-        enter = true;
-      } else {
-        region.holes.push_back({ts_node_start_byte(node), ts_node_end_byte(node)});
+        return Step::Skip;
       }
-      if (enter && ts_tree_cursor_goto_first_child(&cursor)) continue;
-      bool done = false;
-      while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
-        if (!ts_tree_cursor_goto_parent(&cursor)) {
-          done = true;
-          break;
-        }
-      }
-      if (done) break;
-    }
-    ts_tree_cursor_delete(&cursor);
+      if (!ts_node_is_named(node) || ts_node_is_extra(node)) return Step::Skip;  // quotes, operators, comments
+      if (symbol_in(how.through, symbol)) return Step::Descend;
+      region.holes.push_back({ts_node_start_byte(node), ts_node_end_byte(node)});
+      return Step::Skip;
+    };
+    if (visit(top) == Step::Descend) walk_descendants(top, ws, visit);
     if (region.pieces.empty()) continue;  // no text known before run time
     region.start = region.pieces.front().start;
     region.end = region.pieces.back().end;
@@ -1251,7 +1232,7 @@ void run_combined(const detail::CompiledRules& compiled, const detail::CombinedQ
           map_captures(owner);
           found.clear();
           process_match(0, 0, embedded.matcher, pattern, input, boundaries, MatchOptions{}, ws, found);
-          add_regions(found, embedded, owner.matcher, input, *regions);
+          add_regions(found, embedded, owner.matcher, input, ws, *regions);
         }
         charge(options.query_walk_ns);
         continue;
@@ -1434,7 +1415,7 @@ void find_embedded_one_by_one(const detail::CompiledRules& compiled, const Match
     }
     hits.clear();
     run_query(0, 0, embedded.matcher, input, boundaries, MatchOptions{}, ws, hits);
-    add_regions(hits, embedded, e, input, out);
+    add_regions(hits, embedded, e, input, ws, out);
   }
 }
 
@@ -1468,7 +1449,7 @@ bool harmless_hole(const detail::EmbeddedPieces* how, std::string_view text, TSN
        node = ts_node_parent(node)) {
     const std::uint32_t start = ts_node_start_byte(node);
     const std::uint32_t end = ts_node_end_byte(node);
-    if (start < hole.start && hole.end < end && has_symbol(how->harmless, ts_node_symbol(node)) &&
+    if (start < hole.start && hole.end < end && symbol_in(how->harmless, ts_node_symbol(node)) &&
         RE2::FullMatch(re2::StringPiece(text.data() + start, end - start), *how->harmless_text)) {
       return true;
     }

@@ -143,19 +143,12 @@ ParseOutcome Parser::parse(std::string_view source, unsigned budget_ms) {
   return outcome;
 }
 
-ParseOutcome Parser::parse_range(std::string_view source, std::uint32_t start, std::uint32_t end,
-                                 unsigned budget_ms) {
-  if (start > end) {
-    ParseOutcome outcome;
-    outcome.error = "embedded region outside the file";
-    return outcome;
-  }
-  const ByteRange piece{start, end};
-  return parse_ranges(source, std::span<const ByteRange>(&piece, 1), budget_ms);
-}
-
 ParseOutcome Parser::parse_ranges(std::string_view source, std::span<const ByteRange> pieces, unsigned budget_ms) {
   ParseOutcome outcome;
+  if (source.size() > UINT32_MAX) {
+    outcome.error = "embedded region outside the file or its pieces out of order";
+    return outcome;
+  }
   std::vector<TSRange> ranges;
   ranges.reserve(pieces.size());
   // Rows and columns are counted forward from the last piece: pieces come in order.
@@ -173,7 +166,7 @@ ParseOutcome Parser::parse_ranges(std::string_view source, std::span<const ByteR
     return point;
   };
   for (const ByteRange& piece : pieces) {
-    if (source.size() > UINT32_MAX || piece.start > piece.end || piece.end > source.size() || piece.start < at) {
+    if (piece.start > piece.end || piece.end > source.size() || piece.start < at) {
       outcome.error = "embedded region outside the file or its pieces out of order";
       return outcome;
     }

@@ -819,7 +819,7 @@ TEST(MatchEmbedded, SqlInAPythonStringIsParsedAndMatchedInFileOffsets) {
   std::vector<Finding> findings;
   const std::vector<std::uint32_t> all{0};
   for (const EmbeddedRegion& region : regions) {
-    ParseOutcome parsed = sql.parse_range(source, region.start, region.end, 0);
+    ParseOutcome parsed = sql.parse_ranges(source, region.pieces, 0);
     ASSERT_TRUE(parsed.tree);
     MatchInput input{source, Language::Sql, lines, parsed.tree.get(), false, /*embedded=*/true};
     match_file(rules, all, input, {}, workspace, findings);

@@ -105,7 +105,8 @@ TEST(ParseRanges, BadPiecesAreAnErrorNotACrash) {
   EXPECT_FALSE(parser.parse_ranges(source, outside, 0).tree);
   const std::vector<ByteRange> empty{{3, 3}};
   EXPECT_FALSE(parser.parse_ranges(source, empty, 0).tree);
-  EXPECT_FALSE(parser.parse_range(source, 9, 3, 0).tree);
+  const std::vector<ByteRange> reversed{{9, 3}};
+  EXPECT_FALSE(parser.parse_ranges(source, reversed, 0).tree);
   EXPECT_TRUE(parser.parse_ranges(source, std::vector<ByteRange>{{0, 9}}, 0).tree);
 }
 
