@@ -44,6 +44,17 @@ function pollWholeTable() {
   }
 }
 
+function pollLowStock() {
+  var conn = connect_();
+  var seen = 0;
+  while (seen < 1000) {
+    // expect-none: db-loops
+    var rs = conn.createStatement().executeQuery('SELECT sku FROM stock_counts WHERE qty < 5 ORDER BY sku LIMIT 100');
+    while (rs.next()) seen++;
+    Utilities.sleep(60000);
+  }
+}
+
 function exportAllPages(sheet) {
   var conn = connect_();
   var offset = 0;
